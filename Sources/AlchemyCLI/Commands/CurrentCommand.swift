@@ -1,0 +1,44 @@
+import AlchemyMigrate
+import ArgumentParser
+
+/// `alchemy database current`: the revisions recorded in the version table.
+struct CurrentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "current",
+        abstract: "Show the current revision(s) of the database."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try Self.show(global)
+    }
+
+    static func show(_ options: GlobalOptions) throws {
+        let console = Console(options: options)
+        let context = try ProjectContext.load(options)
+        let connection = try context.connect()
+        defer { connection.close() }
+        let heads = try context.versionTable.currentHeads(on: connection)
+        if console.format == .json {
+            console.json(.object([("database", .string(context.url.description)), ("current", .array(heads.map(JSONValue.string)))]))
+            return
+        }
+        console.detail("Current revision(s) for \(context.url):")
+        for head in heads { console.output(head) }
+    }
+}
+
+/// Advanced Alchemy's name for `current`.
+struct ShowCurrentRevisionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show-current-revision",
+        abstract: "Same as current."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try CurrentCommand.show(global)
+    }
+}

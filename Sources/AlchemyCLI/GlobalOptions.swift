@@ -1,0 +1,45 @@
+import ArgumentParser
+
+/// Options every command accepts, before or after the command name.
+public struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: ./alchemy.yaml).", valueName: "FILE"))
+    public var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Which database of a `databases:` configuration.", valueName: "NAME"))
+    public var bind: String?
+
+    @Option(name: .long, help: ArgumentHelp("Database URL, overriding the configuration's.", valueName: "URL"))
+    public var url: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    public var format: OutputFormat?
+
+    @Flag(name: .customLong("no-color"), help: "No ANSI colours (also when NO_COLOR is set).")
+    public var noColor = false
+
+    @Flag(name: .shortAndLong, help: "More detail.")
+    public var verbose = false
+
+    @Flag(name: .short, help: "Only errors.")
+    public var quiet = false
+
+    public init() {}
+
+    /// Options given on both the root and the subcommand are merged, the later winning.
+    func merged(with other: GlobalOptions) -> GlobalOptions {
+        var result = self
+        result.config = other.config ?? config
+        result.bind = other.bind ?? bind
+        result.url = other.url ?? url
+        result.format = other.format ?? format
+        result.noColor = noColor || other.noColor
+        result.verbose = verbose || other.verbose
+        result.quiet = quiet || other.quiet
+        return result
+    }
+}
+
+public enum OutputFormat: String, ExpressibleByArgument, Sendable {
+    case text
+    case json
+}

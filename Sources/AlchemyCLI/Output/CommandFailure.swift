@@ -1,0 +1,23 @@
+import AlchemyDatabase
+import AlchemyMigrate
+
+/// A failure the user can act on: printed as one `error:` line, then exit.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: Int32 = 1
+}
+
+/// Errors from the lower modules that already carry a user-facing message.
+protocol UserFacingError: Error {
+    var userMessage: String { get }
+    var exitCode: Int32 { get }
+}
+
+extension UserFacingError where Self: CustomStringConvertible {
+    var userMessage: String { description }
+    var exitCode: Int32 { 1 }
+}
+
+extension DatabaseError: UserFacingError {}
+extension DatabaseURLError: UserFacingError {}
+extension ConfigurationError: UserFacingError {}

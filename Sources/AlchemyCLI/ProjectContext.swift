@@ -1,0 +1,52 @@
+import AlchemyDatabase
+import AlchemyMigrate
+import Foundation
+
+/// What a command works on: the configuration file, the chosen database, its URL.
+struct ProjectContext {
+    var configuration: ProjectConfiguration
+    var database: DatabaseConfiguration
+    var url: DatabaseURL
+    /// The folder relative paths of the configuration are resolved against.
+    var root: String
+
+    /// Finds and reads the configuration. Without a file, `--url` alone is enough
+    /// for commands that only need a database (ensure-version, current).
+    static func load(_ options: GlobalOptions, requireFile: Bool = false) throws -> ProjectContext {
+        let fileManager = FileManager.default
+        let explicit = options.config
+        let path = explicit ?? "alchemy.yaml"
+        var configuration: ProjectConfiguration
+        if fileManager.fileExists(atPath: path) {
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw CommandFailure(message: "cannot read \(path): \(error.localizedDescription)")
+            }
+            configuration = try ConfigurationLoader(environment: Environment.all).load(text, file: path)
+        } else if explicit != nil {
+            throw CommandFailure(message: "configuration file \(path) does not exist; check --config")
+        } else if options.url != nil && !requireFile {
+            configuration = ProjectConfiguration(databases: [DatabaseConfiguration()])
+        } else {
+            throw CommandFailure(message: "no alchemy.yaml in \(fileManager.currentDirectoryPath); run `alchemy database init` or pass --config FILE")
+        }
+        let database = try configuration.database(bind: options.bind)
+        let url = try DatabaseURL(options.url ?? database.url)
+        let root = (path as NSString).deletingLastPathComponent
+        return ProjectContext(configuration: configuration, database: database, url: url, root: root.isEmpty ? "." : root)
+    }
+
+    func resolve(_ relative: String) -> String {
+        relative.hasPrefix("/") || root == "." ? relative : root + "/" + relative
+    }
+
+    var versionTable: VersionTable {
+        VersionTable(name: database.versionTable, schema: database.versionTableSchema)
+    }
+
+    func connect() throws -> any Connection {
+        try openConnection(url)
+    }
+}

@@ -1,0 +1,61 @@
+import AlchemySQL
+
+/// An open connection to one database.
+///
+/// Connections are used from one thread at a time: the runner is sequential by
+/// design, since DDL on one database gains nothing from parallelism.
+public protocol Connection: AnyObject {
+    var dialect: DialectName { get }
+    var url: DatabaseURL { get }
+
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws(DatabaseError)
+    /// Runs one statement with bound parameters (`?` on SQLite/MariaDB, `$1` on PostgreSQL).
+    func execute(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError)
+    /// Runs one query with bound parameters and returns every row.
+    func query(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) -> [Row]
+    /// The server's version string (`15.18`, `10.11.19-MariaDB`, `3.40.1`).
+    func serverVersion() throws(DatabaseError) -> String
+    func close()
+}
+
+extension Connection {
+    public func query(_ sql: String) throws(DatabaseError) -> [Row] {
+        try query(sql, [])
+    }
+
+    public func begin() throws(DatabaseError) {
+        try execute(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
+    }
+
+    public func commit() throws(DatabaseError) { try execute("COMMIT") }
+
+    public func rollback() throws(DatabaseError) { try execute("ROLLBACK") }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try begin()
+        do {
+            let result = try body()
+            try commit()
+            return result
+        } catch {
+            try? rollback()
+            throw error
+        }
+    }
+
+    /// The placeholder for the n-th (1-based) bound parameter in this dialect.
+    public func placeholder(_ position: Int) -> String {
+        dialect == .postgresql ? "$\(position)" : "?"
+    }
+}
+
+/// Opens a connection for a URL with the matching driver.
+public func openConnection(_ url: DatabaseURL, connectTimeout: Int = 10) throws(DatabaseError) -> any Connection {
+    switch url.dialect {
+    case .sqlite: try SQLiteConnection(url: url)
+    case .postgresql: try PostgreSQLConnection(url: url, connectTimeout: connectTimeout)
+    case .mysql, .mariadb: try MariaDBConnection(url: url, connectTimeout: connectTimeout)
+    }
+}

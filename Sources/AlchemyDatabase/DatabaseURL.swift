@@ -1,0 +1,195 @@
+import AlchemySQL
+
+/// Where a database lives: the parsed form of `sqlite:///app.db`,
+/// `postgresql://user:pass@host:5432/db?sslmode=require` or `mariadb://...`.
+///
+/// Alembic users carry SQLAlchemy URLs with a driver suffix
+/// (`postgresql+psycopg://`, `mysql+pymysql://`); the suffix is accepted and ignored.
+/// The password is kept apart so that `description` can never show it.
+public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
+    public var dialect: DialectName
+    /// The SQLite file path, or `:memory:`.
+    public var path: String?
+    public var user: String?
+    public var password: String?
+    public var host: String?
+    public var port: Int?
+    public var database: String?
+    /// Query options in their order (`sslmode`, `connect_timeout`, ...).
+    public var options: [(key: String, value: String)]
+
+    public init(_ text: String) throws(DatabaseURLError) {
+        guard let schemeEnd = text.firstRange(of: "://") else {
+            throw DatabaseURLError(url: text, reason: "it has no scheme; expected sqlite:///app.db, postgresql://user@host/db or mariadb://user@host/db")
+        }
+        let fullScheme = String(text[..<schemeEnd.lowerBound]).lowercased()
+        let scheme = fullScheme.split(separator: "+", maxSplits: 1).first.map(String.init) ?? fullScheme
+        let rest = String(text[schemeEnd.upperBound...])
+        options = []
+        switch scheme {
+        case "sqlite":
+            dialect = .sqlite
+            path = try Self.sqlitePath(rest, url: text)
+        case "postgresql", "postgres":
+            dialect = .postgresql
+        case "mysql":
+            dialect = .mysql
+        case "mariadb":
+            dialect = .mariadb
+        default:
+            throw DatabaseURLError(url: text, reason: "unknown scheme '\(fullScheme)'; expected sqlite, postgresql, mysql or mariadb")
+        }
+        if dialect != .sqlite {
+            try parseNetworkPart(rest, url: text)
+        }
+    }
+
+    /// `sqlite:///relative.db` (three slashes) is relative to the working directory,
+    /// `sqlite:////abs.db` (four) is absolute, as in SQLAlchemy.
+    private static func sqlitePath(_ rest: String, url: String) throws(DatabaseURLError) -> String {
+        var rest = rest
+        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+        if rest.isEmpty || rest == ":memory:" || rest == "/:memory:" { return ":memory:" }
+        guard rest.hasPrefix("/") else {
+            throw DatabaseURLError(url: url, reason: "a SQLite URL has three slashes before a relative path (sqlite:///app.db) and four before an absolute one (sqlite:////var/app.db)")
+        }
+        let path = String(rest.dropFirst())
+        guard !path.isEmpty else {
+            throw DatabaseURLError(url: url, reason: "the SQLite file path is empty; write sqlite:///app.db")
+        }
+        return percentDecoded(path)
+    }
+
+    private mutating func parseNetworkPart(_ rest: String, url: String) throws(DatabaseURLError) {
+        var remainder = Substring(rest)
+        if let question = remainder.firstIndex(of: "?") {
+            for pair in remainder[remainder.index(after: question)...].split(separator: "&") where !pair.isEmpty {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                options.append((Self.percentDecoded(String(parts[0])), parts.count > 1 ? Self.percentDecoded(String(parts[1])) : ""))
+            }
+            remainder = remainder[..<question]
+        }
+        var authority = remainder
+        if let slash = remainder.firstIndex(of: "/") {
+            authority = remainder[..<slash]
+            let name = remainder[remainder.index(after: slash)...]
+            database = name.isEmpty ? nil : Self.percentDecoded(String(name))
+        }
+        // The password may itself contain '@' when not percent-encoded: split at the last one.
+        if let at = authority.lastIndex(of: "@") {
+            let userInfo = authority[..<at]
+            authority = authority[authority.index(after: at)...]
+            if let colon = userInfo.firstIndex(of: ":") {
+                user = Self.percentDecoded(String(userInfo[..<colon]))
+                password = Self.percentDecoded(String(userInfo[userInfo.index(after: colon)...]))
+            } else {
+                user = Self.percentDecoded(String(userInfo))
+            }
+            if user?.isEmpty == true { user = nil }
+        }
+        var hostPart = authority
+        if hostPart.hasPrefix("["), let close = hostPart.firstIndex(of: "]") {
+            host = String(hostPart[hostPart.index(after: hostPart.startIndex)..<close])
+            hostPart = hostPart[hostPart.index(after: close)...]
+            if hostPart.hasPrefix(":") { try parsePort(hostPart.dropFirst(), url: url) }
+        } else if let colon = hostPart.lastIndex(of: ":") {
+            host = String(hostPart[..<colon])
+            try parsePort(hostPart[hostPart.index(after: colon)...], url: url)
+        } else {
+            host = hostPart.isEmpty ? nil : String(hostPart)
+        }
+        if host?.isEmpty == true { host = nil }
+    }
+
+    private mutating func parsePort(_ text: Substring, url: String) throws(DatabaseURLError) {
+        guard let value = Int(text), (1...65535).contains(value) else {
+            throw DatabaseURLError(url: url, reason: "port '\(text)' is not a number from 1 to 65535")
+        }
+        port = value
+    }
+
+    public func option(_ key: String) -> String? {
+        options.last { $0.key == key }?.value
+    }
+
+    /// The URL with the password replaced by `***`: the only form ever printed or logged.
+    public var description: String {
+        if dialect == .sqlite {
+            guard let path else { return "sqlite://" }
+            if path == ":memory:" { return "sqlite://:memory:" }
+            return "sqlite:///\(path)"
+        }
+        var text = "\(dialect.rawValue)://"
+        if let user {
+            text += user
+            if password != nil { text += ":***" }
+            text += "@"
+        }
+        if let host { text += host.contains(":") ? "[\(host)]" : host }
+        if let port { text += ":\(port)" }
+        if let database { text += "/\(database)" }
+        if !options.isEmpty {
+            text += "?" + options.map { "\($0.key)=\($0.key.lowercased().contains("password") ? "***" : $0.value)" }.joined(separator: "&")
+        }
+        return text
+    }
+
+    /// Where a connection failure happened, without credentials: `host:port/db`.
+    public var target: String {
+        if dialect == .sqlite { return path ?? ":memory:" }
+        let defaultPort = dialect == .postgresql ? 5432 : 3306
+        return "\(host ?? "localhost"):\(port ?? defaultPort)/\(database ?? "")"
+    }
+
+    public static func == (lhs: DatabaseURL, rhs: DatabaseURL) -> Bool {
+        lhs.dialect == rhs.dialect && lhs.path == rhs.path && lhs.user == rhs.user
+            && lhs.password == rhs.password && lhs.host == rhs.host && lhs.port == rhs.port
+            && lhs.database == rhs.database
+            && lhs.options.map { "\($0.key)=\($0.value)" } == rhs.options.map { "\($0.key)=\($0.value)" }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(dialect)
+        hasher.combine(path)
+        hasher.combine(host)
+        hasher.combine(port)
+        hasher.combine(database)
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A URL that cannot be used. Its message never contains the password.
+public struct DatabaseURLError: Error, CustomStringConvertible, Sendable {
+    public var redactedURL: String
+    public var reason: String
+
+    init(url: String, reason: String) {
+        self.redactedURL = DatabaseURLError.redact(url)
+        self.reason = reason
+    }
+
+    public var description: String { "invalid database URL '\(redactedURL)': \(reason)" }
+
+    /// Best-effort redaction of a URL that did not parse: hide whatever sits
+    /// between the user's colon and the last '@'.
+    static func redact(_ url: String) -> String {
+        guard let scheme = url.firstRange(of: "://"), let at = url.lastIndex(of: "@"), at > scheme.upperBound else { return url }
+        let userInfo = url[scheme.upperBound..<at]
+        guard let colon = userInfo.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":***" + String(url[at...])
+    }
+}

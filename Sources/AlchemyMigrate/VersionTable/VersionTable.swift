@@ -1,0 +1,95 @@
+import AlchemyDatabase
+import AlchemySQL
+
+/// Alembic's version table: one row per applied head.
+///
+/// The layout is Alembic's exactly (`version_num VARCHAR(32) NOT NULL` with the
+/// primary key `<table>_pkc`), and so is the CREATE statement's text, which SQLite
+/// keeps in `sqlite_master`: a project can move between Alembic and alchemy in
+/// either direction without touching the table.
+public struct VersionTable: Sendable {
+    public var name: String
+    public var schema: String?
+
+    public init(name: String = "alembic_versions", schema: String? = nil) {
+        self.name = name
+        self.schema = schema
+    }
+
+    /// SQLAlchemy quotes a name only when it must; doing the same keeps the stored
+    /// DDL byte-identical to Alembic's for the usual lower-case names.
+    static func identifier(_ name: String, _ dialect: DialectName) -> String {
+        let plain = name.first.map { $0 == "_" || ($0.isASCII && $0.isLowercase) } == true
+            && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
+        if plain { return name }
+        return dialect.isMySQLFamily
+            ? "`" + name.replacingAll("`", with: "``") + "`"
+            : "\"" + name.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    func qualifiedName(_ dialect: DialectName) -> String {
+        let table = Self.identifier(name, dialect)
+        guard let schema, dialect != .sqlite else { return table }
+        return Self.identifier(schema, dialect) + "." + table
+    }
+
+    public func createStatement(_ dialect: DialectName) -> String {
+        "CREATE TABLE \(qualifiedName(dialect)) (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT \(Self.identifier(name + "_pkc", dialect)) PRIMARY KEY (version_num)\n)"
+    }
+
+    public func selectStatement(_ dialect: DialectName) -> String {
+        "SELECT version_num FROM \(qualifiedName(dialect))"
+    }
+
+    public func insertStatement(_ dialect: DialectName, revision: String) -> String {
+        "INSERT INTO \(qualifiedName(dialect)) (version_num) VALUES ('\(revision)')"
+    }
+
+    public func updateStatement(_ dialect: DialectName, from old: String, to new: String) -> String {
+        "UPDATE \(qualifiedName(dialect)) SET version_num='\(new)' WHERE \(qualifiedName(dialect)).version_num = '\(old)'"
+    }
+
+    public func deleteStatement(_ dialect: DialectName, revision: String) -> String {
+        "DELETE FROM \(qualifiedName(dialect)) WHERE \(qualifiedName(dialect)).version_num = '\(revision)'"
+    }
+
+    /// Whether the table exists, asked of the catalog (not by trying a SELECT, which
+    /// would abort a PostgreSQL transaction).
+    public func exists(on connection: any Connection) throws(DatabaseError) -> Bool {
+        let dialect = connection.dialect
+        let rows: [Row]
+        switch dialect {
+        case .sqlite:
+            rows = try connection.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(name)])
+        case .postgresql:
+            rows = try connection.query(
+                "SELECT 1 FROM information_schema.tables WHERE table_name = $1 AND table_schema = COALESCE($2, current_schema())",
+                [.text(name), schema.map(DatabaseValue.text) ?? .null])
+        case .mysql, .mariadb:
+            rows = try connection.query(
+                "SELECT 1 FROM information_schema.tables WHERE table_name = ? AND table_schema = COALESCE(?, DATABASE())",
+                [.text(name), schema.map(DatabaseValue.text) ?? .null])
+        }
+        return !rows.isEmpty
+    }
+
+    /// Creates the table if it is missing. Returns whether it created it.
+    @discardableResult
+    public func ensure(on connection: any Connection) throws(DatabaseError) -> Bool {
+        guard try !exists(on: connection) else { return false }
+        try connection.execute(createStatement(connection.dialect))
+        return true
+    }
+
+    /// The revisions recorded as applied, sorted; empty when the table is missing.
+    public func currentHeads(on connection: any Connection) throws(DatabaseError) -> [String] {
+        guard try exists(on: connection) else { return [] }
+        return try connection.query(selectStatement(connection.dialect)).compactMap { $0[0].stringValue }.sorted()
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,2 @@
+import AlchemyCLI
+AlchemyCommand.main()
