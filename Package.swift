@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System-library shims. Module names are prefixed so that they stay unique
@@ -30,8 +31,8 @@ let package = Package(
                 dependencies: ["AlchemySQL", "AlchemySchema", "CSQLite3Sys", "CLibPQ", "CMariaDB"]),
         .target(name: "AlchemyMigrate",
                 dependencies: ["AlchemyDatabase", "AlchemySQL", "AlchemySchema",
-                               .product(name: "Yams", package: "Yams")],
-                resources: []),
+                               .product(name: "Yams", package: "Yams"),
+                               .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "AlchemyCLI",
                 dependencies: ["AlchemyMigrate", "AlchemyDatabase", "AlchemySchema",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -1,5 +1,6 @@
 import AlchemyDatabase
 import AlchemyMigrate
+import AlchemySchema
 
 /// A failure the user can act on: printed as one `error:` line, then exit.
 struct CommandFailure: Error {
@@ -20,4 +21,4 @@ extension UserFacingError where Self: CustomStringConvertible {
 
 extension DatabaseError: UserFacingError {}
 extension DatabaseURLError: UserFacingError {}
-extension ConfigurationError: UserFacingError {}
+extension LocatedError: UserFacingError {}

@@ -1,3 +1,5 @@
+import AlchemySchema
+
 /// `alchemy.yaml`: where the databases are and how their migrations are kept.
 public struct ProjectConfiguration: Sendable {
     /// The file it was read from, for messages and for resolving relative paths.
@@ -48,23 +50,4 @@ public struct DatabaseConfiguration: Sendable {
 }
 
 /// A problem in the configuration file, located when it can be.
-public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
-    public var file: String?
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-
-    public init(file: String?, line: Int?, column: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String {
-        var location = file ?? "configuration"
-        if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
-        return "\(location): \(message)"
-    }
-}
+public typealias ConfigurationError = LocatedError

@@ -22,7 +22,7 @@ public struct VersionTable: Sendable {
         let plain = name.first.map { $0 == "_" || ($0.isASCII && $0.isLowercase) } == true
             && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
         if plain { return name }
-        return dialect.isMySQLFamily
+        return dialect == .mysql || dialect == .mariadb
             ? "`" + name.replacingAll("`", with: "``") + "`"
             : "\"" + name.replacingAll("\"", with: "\"\"") + "\""
     }

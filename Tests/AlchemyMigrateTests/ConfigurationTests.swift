@@ -1,0 +1,97 @@
+import AlchemyMigrate
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    let loader = ConfigurationLoader(environment: ["DATABASE_URL": "postgresql://app@db/prod", "EMPTY": ""])
+
+    @Test func designExample() throws {
+        let text = """
+            database:
+              url: ${DATABASE_URL:-sqlite:///app.db}
+            script_location: migrations
+            models: [models]
+            version_table: alembic_versions
+            version_table_schema: null
+            file_template: "%(year)d-%(month).2d-%(day).2d_%(slug)s_%(rev)s"
+            compare_type: true
+            compare_server_default: true
+            transaction_per_migration: true
+            lock_timeout: 60s
+            exclude_tables: [spatial_ref_sys, "tmp_*"]
+            """
+        let configuration = try loader.load(text, file: "alchemy.yaml")
+        let database = try configuration.database(bind: nil)
+        #expect(database.url == "postgresql://app@db/prod")
+        #expect(database.versionTableSchema == nil)
+        #expect(database.lockTimeout == 60)
+        #expect(database.excludeTables == ["spatial_ref_sys", "tmp_*"])
+        #expect(database.fileTemplate == "%(year)d-%(month).2d-%(day).2d_%(slug)s_%(rev)s")
+    }
+
+    @Test func interpolation() throws {
+        let environment = ["A": "x", "EMPTY": ""]
+        #expect(try EnvironmentInterpolation.expand("${A}", environment: environment) == "x")
+        #expect(try EnvironmentInterpolation.expand("a-${A}-${B:-dflt}-z", environment: environment) == "a-x-dflt-z")
+        #expect(try EnvironmentInterpolation.expand("${EMPTY:-used}", environment: environment) == "used")
+        #expect(try EnvironmentInterpolation.expand("no vars", environment: environment) == "no vars")
+        #expect(throws: EnvironmentInterpolation.Failure.unset("B")) { try EnvironmentInterpolation.expand("${B}", environment: environment) }
+        #expect(throws: EnvironmentInterpolation.Failure.unterminated) { try EnvironmentInterpolation.expand("${A", environment: environment) }
+    }
+
+    @Test func unsetVariableNamesLineAndFix() {
+        let text = "database:\n  url: ${MISSING_URL}\n"
+        #expect {
+            try loader.load(text, file: "alchemy.yaml")
+        } throws: { error in
+            "\(error)" == "alchemy.yaml:2:8: environment variable MISSING_URL is not set; set it or give a default: ${MISSING_URL:-value}"
+        }
+    }
+
+    @Test func databasesMapAndBind() throws {
+        let text = """
+            databases:
+              analytics:
+                url: sqlite:///analytics.db
+                version_table: analytics_versions
+              default:
+                url: sqlite:///app.db
+            lock_timeout: 2m
+            """
+        let configuration = try loader.load(text, file: "alchemy.yaml")
+        #expect(configuration.databases.map(\.name) == ["default", "analytics"])
+        #expect(try configuration.database(bind: nil).url == "sqlite:///app.db")
+        let analytics = try configuration.database(bind: "analytics")
+        #expect(analytics.versionTable == "analytics_versions")
+        #expect(analytics.lockTimeout == 120)
+        #expect(throws: ConfigurationError.self) { try configuration.database(bind: "nope") }
+    }
+
+    @Test(arguments: [
+        ("database:\n  url: [unclosed\n", "alchemy.yaml:3:1: invalid YAML"),
+        ("databse:\n  url: x\n", "alchemy.yaml:1:1: unknown key `databse`"),
+        ("database:\n  url: sqlite:///a.db\ncompare_type: maybe\n", "alchemy.yaml:3:15: `compare_type` must be true or false"),
+        ("database:\n  url: sqlite:///a.db\nlock_timeout: soon\n", "alchemy.yaml:3:15: lock_timeout 'soon' is not a duration"),
+        ("- a\n- b\n", "alchemy.yaml:1:1: the configuration must be a mapping"),
+        ("", "alchemy.yaml:1:1: the file is empty"),
+        ("database:\n  url: a\ndatabases:\n  x: {url: b}\n", "alchemy.yaml:4:3: use either `database:` or `databases:`"),
+    ])
+    func errors(text: String, expected: String) {
+        do {
+            _ = try loader.load(text, file: "alchemy.yaml")
+            Issue.record("loaded: \(text)")
+        } catch {
+            #expect(error.description.hasPrefix(expected), "got: \(error.description)")
+        }
+    }
+
+    @Test func durations() {
+        #expect(DurationText.seconds("60s") == 60)
+        #expect(DurationText.seconds("500ms") == 0.5)
+        #expect(DurationText.seconds("2m") == 120)
+        #expect(DurationText.seconds("1h") == 3600)
+        #expect(DurationText.seconds("15") == 15)
+        #expect(DurationText.seconds("-1s") == nil)
+        #expect(DurationText.seconds("soon") == nil)
+    }
+}
