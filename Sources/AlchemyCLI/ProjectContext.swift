@@ -50,3 +50,12 @@ struct ProjectContext {
         try openConnection(url)
     }
 }
+
+extension ProjectContext {
+    var scriptLocation: String { resolve(database.scriptLocation) }
+
+    /// The revision files and their graph; errors name the files to fix.
+    func loadScript() throws -> ScriptDirectory {
+        try ScriptDirectory.load(location: scriptLocation)
+    }
+}

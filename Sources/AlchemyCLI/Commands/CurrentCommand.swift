@@ -25,7 +25,13 @@ struct CurrentCommand: ParsableCommand {
             return
         }
         console.detail("Current revision(s) for \(context.url):")
-        for head in heads { console.output(head) }
+        // Mark heads as Alembic does when the revision files are at hand; a database
+        // alone (only --url) still lists its rows.
+        let graph = try? context.loadScript().graph
+        for head in heads {
+            let line = graph.flatMap { graph in graph.revision(head).map { RevisionLine(graph: graph).short($0) } }
+            console.output(line ?? head)
+        }
     }
 }
 

@@ -12,6 +12,16 @@ struct DatabaseCommand: ParsableCommand {
             CurrentCommand.self,
             ShowCurrentRevisionCommand.self,
             UpgradeCommand.self,
+            DowngradeCommand.self,
+            RevisionCommand.self,
+            MakeMigrationsCommand.self,
+            MergeCommand.self,
+            StampCommand.self,
+            HistoryCommand.self,
+            HeadsCommand.self,
+            BranchesCommand.self,
+            ShowCommand.self,
+            EditCommand.self,
         ]
     )
 

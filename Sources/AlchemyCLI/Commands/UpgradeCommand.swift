@@ -1,12 +1,14 @@
+import AlchemyDatabase
 import AlchemyMigrate
 import ArgumentParser
 import Foundation
 
-/// `alchemy database upgrade [TARGET]`.
+/// `alchemy database upgrade [TARGET] [--sql]`.
 struct UpgradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upgrade",
-        abstract: "Upgrade the database to a later revision (default: head)."
+        abstract: "Upgrade the database to a later revision (default: head).",
+        discussion: "Targets: head, heads, a revision id or unique prefix, +N, REV+N, label@head. With --sql, FROM:TO prints the script from FROM."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -14,17 +16,92 @@ struct UpgradeCommand: ParsableCommand {
     @Argument(help: "Target revision.")
     var target: String = "head"
 
+    @Flag(name: .long, help: "Print the SQL instead of running it (no connection).")
+    var sql = false
+
+    func run() throws {
+        try MigrationCommand(global: global, direction: .up, target: target, sql: sql).run()
+    }
+}
+
+/// `alchemy database downgrade TARGET [--sql]`.
+struct DowngradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "downgrade",
+        abstract: "Revert the database to an earlier revision.",
+        discussion: "Targets: -1, -N, base, a revision id or prefix, label@-1. With --sql give FROM:TO."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    // `-1` looks like an option to the parser; capturing unrecognized arguments
+    // lets relative targets be written the way Alembic users type them.
+    @Argument(parsing: .allUnrecognized, help: "Target revision (e.g. -1 or base).")
+    var target: [String]
+
+    @Flag(name: .long, help: "Print the SQL instead of running it (no connection).")
+    var sql = false
+
+    func run() throws {
+        guard target.count == 1, let only = target.first else {
+            throw CommandFailure(message: "downgrade takes one target, for example `downgrade -1` or `downgrade base`")
+        }
+        try MigrationCommand(global: global, direction: .down, target: only, sql: sql).run()
+    }
+}
+
+/// What upgrade and downgrade share: plan, run (or print), report.
+struct MigrationCommand {
+    var global: GlobalOptions
+    var direction: MigrationStep.Direction
+    var target: String
+    var sql: Bool
+
     func run() throws {
         let console = Console(options: global)
         let context = try ProjectContext.load(global)
-        let versions = context.resolve(context.database.scriptLocation) + "/versions"
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: versions)) ?? []).filter { $0.hasSuffix(".yaml") }
-        guard files.isEmpty else {
-            throw CommandFailure(message: "\(versions) holds \(files.count) revision file(s), and this build of alchemy cannot run revisions yet; use a release with the revision runner")
+        let script = try context.loadScript()
+        if sql {
+            var start: [String] = []
+            var destination = target
+            if let colon = target.firstIndex(of: ":") {
+                start = target[..<colon].split(separator: ",").map(String.init).filter { $0 != "base" }
+                destination = String(target[target.index(after: colon)...])
+            } else if direction == .down {
+                throw CommandFailure(message: "downgrade --sql needs a starting point: FROM:TO, for example head:base")
+            }
+            let resolvedStart = try start.flatMap { item throws -> [String] in try script.graph.resolveAll(item).map(\.id) }
+            var offline = OfflineScript(dialect: context.url.dialect, script: script, versionTable: context.versionTable)
+            offline.transactionPerMigration = context.database.transactionPerMigration
+            let text = direction == .up
+                ? try offline.upgrade(from: resolvedStart, to: destination)
+                : try offline.downgrade(from: resolvedStart, to: destination)
+            print(text, terminator: "")
+            return
         }
         let connection = try context.connect()
         defer { connection.close() }
-        try context.versionTable.ensure(on: connection)
-        console.info("nothing to upgrade in \(context.url): \(versions) has no revisions yet")
+        let runner = MigrationRunner(connection: connection, script: script, versionTable: context.versionTable,
+                                     lockTimeout: context.database.lockTimeout)
+        runner.transactionPerMigration = context.database.transactionPerMigration
+        let printer = ProgressPrinter(console: console)
+        runner.progress = printer.handle
+        let start = Date()
+        let report = direction == .up ? try runner.upgrade(to: target) : try runner.downgrade(to: target)
+        let elapsed = ProgressPrinter.format(Date().timeIntervalSince(start))
+        if console.format == .json {
+            console.json(.object([
+                ("applied", .array(report.steps.map { .object([("revision", .string($0.revision.id)), ("direction", .string($0.direction.rawValue))]) })),
+                ("current", .array(report.heads.map(JSONValue.string))),
+            ]))
+            return
+        }
+        let at = report.heads.isEmpty ? "base" : report.heads.joined(separator: ", ")
+        if report.steps.isEmpty {
+            console.info("nothing to do: \(context.url) is at \(at)")
+        } else {
+            let verb = direction == .up ? "upgraded" : "downgraded"
+            console.info("\(verb) \(context.url): \(report.steps.count) revision(s) in \(elapsed), now at \(at)")
+        }
     }
 }

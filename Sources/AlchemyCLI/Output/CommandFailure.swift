@@ -22,3 +22,7 @@ extension UserFacingError where Self: CustomStringConvertible {
 extension DatabaseError: UserFacingError {}
 extension DatabaseURLError: UserFacingError {}
 extension LocatedError: UserFacingError {}
+extension GraphError: UserFacingError {}
+extension MigrationError: UserFacingError {}
+extension RevisionFactory.Failure: UserFacingError {}
+extension RevisionFileWriter.Failure: UserFacingError {}

@@ -42,8 +42,13 @@ struct Console {
     }
 
     static func writeError(_ text: String) {
+        writeRaw(text + "\n")
+    }
+
+    /// Writes to stderr as is (progress lines rewrite themselves with `\r`).
+    static func writeRaw(_ text: String) {
         // write(2) rather than the C `stderr` global, which Swift 6 rejects as shared mutable state.
-        let line = Array((text + "\n").utf8)
+        let line = Array(text.utf8)
         line.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -1,0 +1,34 @@
+import AlchemyMigrate
+import ArgumentParser
+
+/// `alchemy database stamp TARGET... [--purge] [--sql]`.
+struct StampCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stamp",
+        abstract: "Set the version table to a revision without running migrations."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Revision(s) to stamp: head, heads, base, ids.")
+    var targets: [String]
+
+    @Flag(name: .long, help: "Empty the version table first (for a table that names unknown revisions).")
+    var purge = false
+
+    func run() throws {
+        let console = Console(options: global)
+        let context = try ProjectContext.load(global)
+        let script = try context.loadScript()
+        let connection = try context.connect()
+        defer { connection.close() }
+        let runner = MigrationRunner(connection: connection, script: script, versionTable: context.versionTable,
+                                     lockTimeout: context.database.lockTimeout)
+        let heads = try runner.stamp(to: targets, purge: purge)
+        if console.format == .json {
+            console.json(.object([("current", .array(heads.map(JSONValue.string)))]))
+        } else {
+            console.info("stamped \(context.url): now at \(heads.isEmpty ? "base" : heads.sorted().joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// A refusal raised inside the graph's walks, before the public entry point
+/// that caught it decides how to word it.
+///
+/// Alembic words the same failure differently per command (an unreachable
+/// range is "not a valid upgrade target" for `upgrade` and "does not refer to
+/// ancestor/descendant revisions" for `history`), so the walks report what
+/// happened and each entry point turns it into a ``GraphError``.
+enum GraphFailure: Error {
+    /// Several heads answer to a single-head argument such as `head`.
+    case multipleHeads(heads: [String], argument: String?)
+    /// An identifier names nothing, or names several things.
+    case resolution(GraphError)
+    /// The lower end of a range is not below its upper end.
+    case notAncestor
+    /// Any other refusal, in Alembic's words.
+    case refused(String)
+
+    /// The public error, worded for the entry point.
+    ///
+    /// - Parameters:
+    ///   - headArgument: the argument to quote when `head` is ambiguous, if the
+    ///     entry point quotes its own argument rather than the one that failed.
+    ///   - notAncestor: the error for an unreachable target or range.
+    func graphError(headArgument: String?, notAncestor: GraphError) -> GraphError {
+        switch self {
+        case .multipleHeads(let heads, let argument):
+            return .multipleHeads(argument: headArgument ?? argument ?? "head", heads: heads)
+        case .resolution(let error):
+            return error
+        case .notAncestor:
+            return notAncestor
+        case .refused(let message):
+            return .invalidTarget(message)
+        }
+    }
+}
+
+/// A position in the graph as Alembic's walks return it: a revision, or the
+/// empty state below every base.
+enum GraphPoint: Hashable {
+    case base
+    case revision(Int)
+
+    var index: Int? {
+        if case .revision(let index) = self { return index }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import AlchemySchema
+import Foundation
+
+/// A script location (`migrations/`): the revision template and `versions/`.
+///
+/// Loading reads every revision file in file-name order (a stable order, which
+/// the graph uses to break ties the way Alembic's does) and validates the graph.
+public struct ScriptDirectory: Sendable {
+    public var location: String
+    public var files: [String: RevisionFile]
+    public var graph: RevisionGraph
+
+    public var versionsPath: String { location + "/versions" }
+    public var templatePath: String { location + "/script.yaml.mustache" }
+
+    public static func versionsPath(of location: String) -> String { location + "/versions" }
+
+    public static func load(location: String) throws -> ScriptDirectory {
+        let versions = versionsPath(of: location)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: versions, isDirectory: &isFolder), isFolder.boolValue else {
+            throw LocatedError(file: versions, message: "no revisions folder; run `alchemy database init` or set script_location in alchemy.yaml")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: versions)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .sorted()
+        var files: [String: RevisionFile] = [:]
+        var revisions: [Revision] = []
+        revisions.reserveCapacity(names.count)
+        for name in names {
+            let path = versions + "/" + name
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw LocatedError(file: path, message: "cannot read the revision file: \(error.localizedDescription)")
+            }
+            let file = try RevisionFileReader.read(text, path: path)
+            if let earlier = files[file.revision] {
+                throw GraphError.duplicateRevision(id: file.revision, paths: [earlier.path ?? "?", path])
+            }
+            files[file.revision] = file
+            revisions.append(file.graphRevision)
+        }
+        return ScriptDirectory(location: location, files: files, graph: try RevisionGraph(revisions))
+    }
+
+    /// The project's revision template; the built-in one when the file is missing.
+    public func template() -> String {
+        (try? String(contentsOfFile: templatePath, encoding: .utf8)) ?? ProjectTemplate.defaultRevisionTemplate
+    }
+}
+
+extension RevisionFile {
+    /// The revision's place in the graph.
+    public var graphRevision: Revision {
+        Revision(id: revision, downRevisions: downRevisions, dependsOn: dependsOn, branchLabels: branchLabels, message: message, path: path)
+    }
+}
+
+extension ProjectTemplate {
+    /// The default template's `script.yaml.mustache`, for projects that deleted theirs.
+    public static var defaultRevisionTemplate: String {
+        named("default")?.files.first { $0.path.hasSuffix("script.yaml.mustache") }?.contents ?? ""
+    }
+}

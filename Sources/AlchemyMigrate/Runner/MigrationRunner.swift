@@ -1,0 +1,245 @@
+import AlchemyDatabase
+import AlchemySQL
+import AlchemySchema
+import Foundation
+
+/// Runs planned migrations on a live database, safely.
+///
+/// - One lock for the whole run; the version table is read after it is taken, so
+///   two runs started at once apply each revision once.
+/// - PostgreSQL: each revision and its version-row change in one transaction.
+/// - SQLite: the whole run in one exclusive transaction, each revision in a
+///   savepoint, so a failure rolls back that revision alone and keeps the ones before.
+/// - MariaDB/MySQL: DDL commits implicitly, so the version row is written right
+///   after each revision; a failure names the revision and statement.
+public final class MigrationRunner {
+    public let connection: any Connection
+    public let script: ScriptDirectory
+    public let versionTable: VersionTable
+    public let lock: MigrationLock
+    public var transactionPerMigration = true
+    public var progress: (ProgressEvent) -> Void = { _ in }
+
+    let dialect: any Dialect
+
+    public init(connection: any Connection, script: ScriptDirectory, versionTable: VersionTable, lockTimeout: Double) {
+        self.connection = connection
+        self.script = script
+        self.versionTable = versionTable
+        self.dialect = connection.dialect.dialect
+        let qualified = (versionTable.schema.map { $0 + "." } ?? "") + versionTable.name
+        self.lock = MigrationLock(name: qualified, timeoutSeconds: lockTimeout)
+    }
+
+    /// What a run did: the steps it applied and the version table after.
+    public struct Report: Sendable {
+        public var steps: [MigrationStep]
+        public var heads: [String]
+    }
+
+    public func upgrade(to target: String) throws -> Report {
+        try locked { heads in try script.graph.upgradePlan(from: heads, to: target) }
+    }
+
+    public func downgrade(to target: String) throws -> Report {
+        try locked { heads in try script.graph.downgradePlan(from: heads, to: target) }
+    }
+
+    /// Sets the version table to `targets` without running migrations.
+    public func stamp(to targets: [String], purge: Bool) throws -> [String] {
+        try withLock {
+            if purge, try versionTable.exists(on: connection) {
+                try connection.execute("DELETE FROM \(versionTable.qualifiedName(connection.dialect))")
+            }
+            try versionTable.ensure(on: connection)
+            var heads = try versionTable.currentHeads(on: connection)
+            for step in try script.graph.stampPlan(from: heads, to: targets, purge: purge) {
+                for change in step.versionChanges {
+                    try connection.execute(versionTable.statement(for: change, dialect: connection.dialect))
+                }
+                heads = step.apply(to: heads)
+            }
+            return heads
+        }
+    }
+
+    // MARK: Running
+
+    private func locked(_ plan: ([String]) throws -> [MigrationStep]) throws -> Report {
+        try withLock {
+            try versionTable.ensure(on: connection)
+            var heads = try versionTable.currentHeads(on: connection)
+            let steps = try plan(heads)
+            guard !steps.isEmpty else { return Report(steps: [], heads: heads) }
+            var context = try schemaContext(at: heads)
+            for (index, step) in steps.enumerated() {
+                progress(.started(index: index, total: steps.count, step: step))
+                let start = Date()
+                try run(step, context: &context, heads: heads)
+                heads = step.apply(to: heads)
+                progress(.finished(index: index, total: steps.count, step: step, seconds: Date().timeIntervalSince(start)))
+            }
+            return Report(steps: steps, heads: heads.sorted())
+        }
+    }
+
+    /// Holds the migration lock around `body`. SQLite also turns foreign-key
+    /// enforcement off for the run (it cannot change inside a transaction, and a
+    /// table rebuild's DROP would otherwise cascade); each rebuild checks the keys itself.
+    private func withLock<T>(_ body: () throws -> T) throws -> T {
+        let isSQLite = connection.dialect == .sqlite
+        if isSQLite { try connection.execute("PRAGMA foreign_keys = OFF") }
+        defer { if isSQLite { try? connection.execute("PRAGMA foreign_keys = ON") } }
+        progress(.waitingForLock(lock.name))
+        try lock.acquire(on: connection)
+        do {
+            let result = try body()
+            try lock.release(on: connection)
+            return result
+        } catch {
+            // SQLite: committing keeps the revisions that completed; the failed one
+            // was already rolled back to its savepoint.
+            try? lock.release(on: connection)
+            throw error
+        }
+    }
+
+    /// The schema the revisions applied so far describe: what the dialects need to
+    /// render a SQLite rebuild or a PostgreSQL enum type.
+    func schemaContext(at heads: [String]) throws -> Schema {
+        var schema = Schema()
+        guard !heads.isEmpty else { return schema }
+        var replayed: Set<String> = []
+        for head in heads {
+            for step in try script.graph.upgradePlan(from: [], to: head) where replayed.insert(step.revision.id).inserted {
+                for operation in script.files[step.revision.id]?.upgrade ?? [] {
+                    try? schema.apply(operation)
+                }
+            }
+        }
+        return schema
+    }
+
+    private func run(_ step: MigrationStep, context: inout Schema, heads: [String]) throws {
+        let id = step.revision.id
+        guard let file = script.files[id] else { throw MigrationError(revision: id, path: step.revision.path, reason: "its file is missing", leftAt: heads, partiallyApplied: false) }
+        let operations = step.direction == .up ? file.upgrade : file.downgrade
+        let failure = { (operation: String?, statement: String?, reason: String, partial: Bool) in
+            MigrationError(revision: id, path: file.path, operation: operation, statement: statement, reason: reason, leftAt: heads, partiallyApplied: partial)
+        }
+
+        // Render everything first: a revision that cannot render runs nothing.
+        var planned: [(operation: AlchemySchema.Operation, statements: [Statement])] = []
+        var evolving = context
+        for operation in operations {
+            do {
+                planned.append((operation, try dialect.render(operation, in: evolving)))
+            } catch {
+                throw failure(operation.summary, nil, "\(error)", false)
+            }
+            try? evolving.apply(operation)
+        }
+        let versionSQL = step.versionChanges.map { versionTable.statement(for: $0, dialect: connection.dialect) }
+
+        switch connection.dialect {
+        case .sqlite:
+            try runInSavepoint(planned, versionSQL: versionSQL, failure: failure)
+        case .postgresql:
+            try runInTransactions(planned, versionSQL: versionSQL, transactional: file.transactional && transactionPerMigration, failure: failure)
+        case .mysql, .mariadb:
+            var ranSomething = false
+            for (operation, statements) in planned {
+                for statement in statements where !statement.isPragmaToggle {
+                    do {
+                        try connection.execute(statement.sql)
+                        ranSomething = true
+                    } catch {
+                        throw failure(operation.summary, statement.sql, error.message, ranSomething)
+                    }
+                }
+            }
+            for sql in versionSQL { try connection.execute(sql) }
+        }
+        context = evolving
+    }
+
+    private func runInSavepoint(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionSQL: [String],
+                                failure: (String?, String?, String, Bool) -> MigrationError) throws {
+        try connection.execute("SAVEPOINT alchemy_revision")
+        do {
+            for (operation, statements) in planned {
+                for statement in statements where !statement.isPragmaToggle {
+                    do {
+                        if case .foreignKeyCheck(let table) = statement.kind {
+                            let violations = try connection.query(statement.sql)
+                            if !violations.isEmpty {
+                                throw failure(operation.summary, statement.sql, "\(violations.count) row(s) of \(table) violate a foreign key after the table rebuild", false)
+                            }
+                        } else {
+                            try connection.execute(statement.sql)
+                        }
+                    } catch let error as DatabaseError {
+                        throw failure(operation.summary, statement.sql, error.message, false)
+                    }
+                }
+            }
+            for sql in versionSQL { try connection.execute(sql) }
+            try connection.execute("RELEASE SAVEPOINT alchemy_revision")
+        } catch {
+            try? connection.execute("ROLLBACK TO SAVEPOINT alchemy_revision")
+            try? connection.execute("RELEASE SAVEPOINT alchemy_revision")
+            throw error
+        }
+    }
+
+    /// PostgreSQL: statements that cannot run in a transaction (`CREATE INDEX
+    /// CONCURRENTLY`, `transactional: false`) run between transactions, as Alembic's
+    /// autocommit block does; the version row moves in the last transaction, after them.
+    private func runInTransactions(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionSQL: [String], transactional: Bool,
+                                   failure: (String?, String?, String, Bool) -> MigrationError) throws {
+        var inTransaction = false
+        var committedWork = false
+        func begin() throws { if transactional && !inTransaction { try connection.execute("BEGIN"); inTransaction = true } }
+        func commit() throws { if inTransaction { try connection.execute("COMMIT"); inTransaction = false; committedWork = true } }
+        do {
+            try begin()
+            for (operation, statements) in planned {
+                for statement in statements {
+                    do {
+                        if !statement.transactional && inTransaction { try commit() }
+                        try connection.execute(statement.sql)
+                        if !transactional || !statement.transactional { committedWork = true }
+                        if !statement.transactional { try begin() }
+                    } catch let error as DatabaseError {
+                        throw failure(operation.summary, statement.sql, error.message, committedWork)
+                    }
+                }
+            }
+            try begin()
+            for sql in versionSQL { try connection.execute(sql) }
+            try commit()
+        } catch {
+            if inTransaction { try? connection.execute("ROLLBACK") }
+            throw error
+        }
+    }
+}
+
+extension Statement {
+    /// SQLite's foreign-key pragma around a rebuild: the runner sets it once for the
+    /// whole run instead (it is ignored inside a transaction).
+    var isPragmaToggle: Bool {
+        if case .foreignKeyEnforcement = kind { return true }
+        return false
+    }
+}
+
+extension VersionTable {
+    func statement(for change: VersionTableChange, dialect: DialectName) -> String {
+        switch change {
+        case .insert(let id): insertStatement(dialect, revision: id)
+        case .delete(let id): deleteStatement(dialect, revision: id)
+        case .update(let old, let new): updateStatement(dialect, from: old, to: new)
+        }
+    }
+}

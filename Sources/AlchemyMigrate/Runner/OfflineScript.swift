@@ -1,0 +1,78 @@
+import AlchemySQL
+import AlchemySchema
+
+/// `--sql`: the exact SQL a run would send, printed instead of run, without a
+/// connection. The schema context the dialects need is replayed from the
+/// revisions below the starting point.
+public struct OfflineScript {
+    public var dialect: DialectName
+    public var script: ScriptDirectory
+    public var versionTable: VersionTable
+    public var transactionPerMigration = true
+
+    public init(dialect: DialectName, script: ScriptDirectory, versionTable: VersionTable) {
+        self.dialect = dialect
+        self.script = script
+        self.versionTable = versionTable
+    }
+
+    /// `upgrade --sql [FROM:]TO`; without FROM the script starts at base and
+    /// creates the version table first, as Alembic's does.
+    public func upgrade(from start: [String], to target: String) throws -> String {
+        try render(steps: try script.graph.upgradePlan(from: start, to: target), start: start, direction: "upgrade", target: target)
+    }
+
+    /// `downgrade --sql FROM:TO` (a downgrade script needs a starting point).
+    public func downgrade(from start: [String], to target: String) throws -> String {
+        try render(steps: try script.graph.downgradePlan(from: start, to: target), start: start, direction: "downgrade", target: target)
+    }
+
+    private func render(steps: [MigrationStep], start: [String], direction: String, target: String) throws -> String {
+        let sqlDialect = dialect.dialect
+        let transactional = dialect == .postgresql || dialect == .sqlite
+        var lines: [String] = ["-- alchemy \(direction) (\(dialect.rawValue)): \(start.isEmpty ? "base" : start.joined(separator: ", ")) -> \(target)", ""]
+        if dialect == .sqlite {
+            // Ignored inside a transaction, so set once for the script: table rebuilds must not cascade.
+            lines += ["PRAGMA foreign_keys = OFF;", ""]
+        }
+        if start.isEmpty {
+            lines += [versionTable.createStatement(dialect) + ";", ""]
+        }
+        var context = Schema()
+        var replayed: Set<String> = []
+        for head in start {
+            for step in try script.graph.upgradePlan(from: [], to: head) where replayed.insert(step.revision.id).inserted {
+                for operation in script.files[step.revision.id]?.upgrade ?? [] { try? context.apply(operation) }
+            }
+        }
+        var heads = start
+        for step in steps {
+            let file = script.files[step.revision.id]
+            let arrow = step.direction == .up ? "upgrade" : "downgrade"
+            let from = heads.isEmpty ? "" : heads.sorted().joined(separator: ", ")
+            lines.append("-- Running \(arrow) \(from) -> \(step.revision.id)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")
+            let wrap = transactional && transactionPerMigration && (file?.transactional ?? true)
+            if wrap { lines.append("BEGIN;") }
+            for operation in (step.direction == .up ? file?.upgrade : file?.downgrade) ?? [] {
+                for statement in try sqlDialect.render(operation, in: context) where !statement.isPragmaToggle {
+                    if case .foreignKeyCheck = statement.kind {
+                        lines.append("-- must return no rows:")
+                    }
+                    if !statement.transactional && wrap {
+                        lines.append("-- runs outside the transaction online:")
+                    }
+                    lines.append(statement.sql + ";")
+                }
+                try? context.apply(operation)
+            }
+            for change in step.versionChanges {
+                lines.append(versionTable.statement(for: change, dialect: dialect) + ";")
+            }
+            if wrap { lines.append("COMMIT;") }
+            lines.append("")
+            heads = step.apply(to: heads)
+        }
+        if dialect == .sqlite { lines.append("PRAGMA foreign_keys = ON;") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

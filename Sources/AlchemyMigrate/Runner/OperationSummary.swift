@@ -1,0 +1,26 @@
+import AlchemySchema
+
+extension Operation {
+    /// A short human description: `create_table user_account`, `add_column post.published`.
+    public var summary: String {
+        switch self {
+        case .createTable(let table): "create_table \(table.reference)"
+        case .dropTable(let table): "drop_table \(table.reference)"
+        case .renameTable(let table, let newName): "rename_table \(table) -> \(newName)"
+        case .addColumn(let table, let column): "add_column \(table).\(column.name)"
+        case .dropColumn(let table, let column): "drop_column \(table).\(column.name)"
+        case .alterColumn(let change): "alter_column \(change.table).\(change.existing.name)"
+        case .createIndex(_, let index, _): "create_index \(index.name)"
+        case .dropIndex(_, let index): "drop_index \(index.name)"
+        case .createUniqueConstraint(let table, let constraint): "create_unique_constraint \(constraint.name ?? "") on \(table)"
+        case .createForeignKey(let table, let key): "create_foreign_key \(key.name ?? "") on \(table)"
+        case .createCheckConstraint(let table, let check): "create_check_constraint \(check.name ?? "") on \(table)"
+        case .createPrimaryKey(let table, let key): "create_primary_key \(key.name ?? "") on \(table)"
+        case .dropConstraint(let table, let constraint): "drop_constraint \(constraint.name ?? "") on \(table)"
+        case .createTableComment(let table, _, _): "create_table_comment \(table)"
+        case .dropTableComment(let table, _): "drop_table_comment \(table)"
+        case .execute: "execute"
+        case .bulkInsert(let table, let rows): "bulk_insert \(table) (\(rows.count) rows)"
+        }
+    }
+}

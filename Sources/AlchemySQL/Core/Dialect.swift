@@ -1,0 +1,85 @@
+import AlchemySchema
+
+/// How one database spells schema changes.
+///
+/// The protocol's extensions (`Shared/`) implement the SQL that most databases
+/// accept; each dialect (`SQLite/`, `PostgreSQL/`, `MySQL/`) overrides only the
+/// requirements where its database really differs, as Alembic's per-dialect
+/// implementations do. Adding a database is a new conforming type, not a new
+/// `switch` in every function.
+///
+/// Every concern has one place per dialect: ``identifierQuote`` and
+/// ``stringLiteral(_:)`` for quoting, ``typeDDL(_:)`` for the type table,
+/// ``columnDefinition(_:)`` for column DDL.
+///
+/// ```swift
+/// let dialect = DialectName.postgresql.dialect
+/// for statement in try dialect.render(.addColumn(ref, column), in: schema) {
+///     print(statement.sql + ";")
+/// }
+/// ```
+public protocol Dialect: Sendable {
+    var name: DialectName { get }
+
+    // MARK: Quoting
+
+    /// The character that delimits identifiers; alchemy always quotes, so reserved
+    /// words and mixed case work everywhere.
+    var identifierQuote: Character { get }
+    /// An identifier, quoted, with embedded quote characters doubled.
+    func quote(_ identifier: String) -> String
+    /// A table name, qualified with its schema when it has one.
+    func qualified(_ table: TableReference) -> String
+
+    // MARK: Literals
+
+    /// A SQL string literal for server defaults, comments and inserted values.
+    func stringLiteral(_ text: String) -> String
+    /// A constant for `bulk_insert`.
+    func literal(_ value: LiteralValue) throws(RenderError) -> String
+
+    // MARK: Types and columns
+
+    /// The type table: the DDL of every column type on this database.
+    ///
+    /// Each dialect implements it as one exhaustive `switch`, so a new
+    /// `ColumnType` case cannot compile until every database says how to spell it.
+    func typeDDL(_ type: ColumnType) throws(RenderError) -> String
+    /// A column as it appears in `CREATE TABLE` and `ADD COLUMN`.
+    func columnDefinition(_ column: Column) throws -> String
+
+    // MARK: Operations
+
+    /// The statements that carry out `operation`, in order.
+    ///
+    /// `context` is the schema just before the operation; see `Schema.applying(_:)`
+    /// to evolve it. Throws ``RenderError``.
+    func render(_ operation: Operation, in context: Schema) throws -> [Statement]
+
+    func createTable(_ table: Table, in context: Schema) throws -> [Statement]
+    func dropTable(_ table: Table, in context: Schema) throws -> [Statement]
+    func renameTable(_ table: TableReference, to newName: String) throws -> [Statement]
+    func addColumn(_ column: Column, to table: TableReference, in context: Schema) throws -> [Statement]
+    func dropColumn(_ column: Column, from table: TableReference, in context: Schema) throws -> [Statement]
+    func alterColumn(_ change: AlterColumn, in context: Schema) throws -> [Statement]
+    func createIndex(_ index: Index, on table: TableReference, concurrently: Bool) throws -> [Statement]
+    func dropIndex(_ index: Index, on table: TableReference) throws -> [Statement]
+    func addConstraint(_ constraint: Constraint, to table: TableReference, in context: Schema) throws -> [Statement]
+    func dropConstraint(_ constraint: Constraint, from table: TableReference, in context: Schema) throws -> [Statement]
+    func bulkInsert(_ rows: [[String: LiteralValue]], into table: TableReference, in context: Schema) throws -> [Statement]
+
+    // MARK: Smaller differences
+
+    /// Sets (or, with `nil`, removes) a table comment; nothing where comments do not exist.
+    func tableComment(_ comment: String?, on table: TableReference) -> [Statement]
+    /// Sets a column comment by a separate statement, where the database needs one.
+    func columnComment(_ comment: String?, on column: String, of table: TableReference) -> [Statement]
+    /// Statements after `CREATE TABLE` that set the table's and its columns' comments.
+    func commentStatements(of table: Table) -> [Statement]
+    /// Text after `CREATE TABLE (...)`, such as MySQL's table `COMMENT=`.
+    func tableOptions(_ table: Table) -> String
+    /// The table named after `REFERENCES`.
+    func referencedTable(of foreignKey: ForeignKey) -> String
+    /// An insert of a row that gives no values.
+    func insertDefaultRow(into table: TableReference) -> String
+}

@@ -1,0 +1,120 @@
+import AlchemySchema
+
+/// SQLite: `"` quoting, `1`/`0` booleans, a type table of declared names (SQLite
+/// keeps the declared type text, which introspection reads back), comments not
+/// stored, and a table rebuild for the changes `ALTER TABLE` cannot make.
+public struct SQLiteDialect: Dialect {
+    public init() {}
+
+    public var name: DialectName { .sqlite }
+
+    public func literal(_ value: LiteralValue) throws(RenderError) -> String {
+        switch value {
+        case .bool(let flag): flag ? "1" : "0"
+        case .null: "NULL"
+        case .int(let number): String(number)
+        case .double(let number): try Self.numberLiteral(number)
+        case .string(let text): stringLiteral(text)
+        }
+    }
+
+    public func typeDDL(_ type: ColumnType) throws(RenderError) -> String {
+        switch type {
+        case .integer: "INTEGER"
+        case .bigInteger: "BIGINT"
+        case .smallInteger: "SMALLINT"
+        case .boolean: "BOOLEAN"
+        case .string(let length): TypeSpelling.varchar(length)
+        case .text: "TEXT"
+        case .float: "FLOAT"
+        case .double: "DOUBLE"
+        case let .numeric(precision, scale): TypeSpelling.numeric(precision, scale)
+        case .date: "DATE"
+        case .time: "TIME"
+        case .dateTime: "DATETIME"
+        case .interval: "DATETIME"
+        case .largeBinary: "BLOB"
+        case .json: "JSON"
+        case .uuid: "CHAR(32)"
+        case .enumeration(let values, _): "VARCHAR(\(TypeSpelling.enumLength(values)))"
+        case .guid(let binary): binary == false ? "CHAR(32)" : "BINARY(16)"
+        case .dateTimeUTC: "DATETIME"
+        case .jsonb: "JSON"
+        case .encryptedString: "VARCHAR"
+        case .encryptedText: "TEXT"
+        case .storedObject: "JSON"
+        case .passwordHash(let length): "VARCHAR(\(length))"
+        case .bigIntIdentity: "INTEGER"
+        }
+    }
+
+    /// A generated integer key is declared `INTEGER` whatever its width: only
+    /// `INTEGER PRIMARY KEY` aliases the rowid, which is how SQLite generates keys
+    /// (a `BIGINT` key is an ordinary column, so an insert that leaves it out fails).
+    public func columnDefinition(_ column: Column) throws -> String {
+        let generated = (column.autoincrement || column.identity != nil) && column.type.isInteger
+        return standardColumnDefinition(column, type: generated ? "INTEGER" : try columnTypeDDL(column))
+    }
+
+    /// SQLite puts the schema (an attached database) on the index name, never on the table.
+    public func createIndex(_ index: Index, on table: TableReference, concurrently: Bool) throws -> [Statement] {
+        let name = qualified(TableReference(name: index.name, schema: table.schema))
+        return [Statement(indexSQL(index, name: name, on: quote(table.name)))]
+    }
+
+    /// A foreign key cannot cross attached databases, so the referred table is never qualified.
+    public func referencedTable(of foreignKey: ForeignKey) -> String {
+        quote(foreignKey.referredTable)
+    }
+
+    /// Routes the changes `ALTER TABLE` cannot make to a table rebuild.
+    public func render(_ operation: Operation, in context: Schema) throws -> [Statement] {
+        switch operation {
+        case let .dropColumn(table, _),
+             let .createUniqueConstraint(table, _),
+             let .createForeignKey(table, _),
+             let .createCheckConstraint(table, _),
+             let .createPrimaryKey(table, _),
+             let .dropConstraint(table, _):
+            return try rebuild(table, for: operation, in: context)
+        case let .addColumn(table, column) where !Self.canAddInPlace(column):
+            return try rebuild(table, for: operation, in: context)
+        case .alterColumn(let change) where !change.changes.subtracting([.name, .comment]).isEmpty:
+            return try renameThenRebuild(change, in: context)
+        default:
+            return try renderStandard(operation, in: context)
+        }
+    }
+
+    /// `ADD COLUMN` refuses a NOT NULL column without a default, and a default that
+    /// is an expression (https://www.sqlite.org/lang_altertable.html#altertabaddcol).
+    static func canAddInPlace(_ column: Column) -> Bool {
+        switch column.serverDefault {
+        case .expression: false
+        case .literal: true
+        case nil: column.nullable
+        }
+    }
+
+    /// A rename is done by `RENAME COLUMN` before the rebuild, because only SQLite
+    /// itself rewrites the views, triggers and other tables' foreign keys that
+    /// mention the column; the rebuild then changes the rest under the new name.
+    func renameThenRebuild(_ change: AlterColumn, in context: Schema) throws -> [Statement] {
+        guard change.changes.contains(.name) else {
+            return try rebuild(change.table, for: .alterColumn(change), in: context)
+        }
+        let rename = AlterColumn(table: change.table, existing: change.existing, newName: change.altered.name)
+        var rest = change
+        rest.existing.name = change.altered.name
+        rest.newName = nil
+        let renamed = try context.applying(.alterColumn(rename))
+        return try alterColumn(rename, in: context) + rebuild(change.table, for: .alterColumn(rest), in: renamed)
+    }
+
+    /// What remains of `alter_column` without a rebuild: a rename (comments are not stored).
+    public func alterColumn(_ change: AlterColumn, in context: Schema) throws -> [Statement] {
+        guard change.changes.contains(.name) else { return [] }
+        return [Statement("ALTER TABLE \(qualified(change.table)) RENAME COLUMN "
+            + "\(quote(change.existing.name)) TO \(quote(change.altered.name))")]
+    }
+}

@@ -1,0 +1,45 @@
+import AlchemySchema
+
+/// Column operations in standard SQL, which PostgreSQL follows.
+extension Dialect {
+    public func addColumn(_ column: Column, to table: TableReference, in context: Schema) throws -> [Statement] {
+        [Statement("ALTER TABLE \(qualified(table)) ADD COLUMN \(try columnDefinition(column))")]
+            + (column.comment.map { columnComment($0, on: column.name, of: table) } ?? [])
+    }
+
+    public func dropColumn(_ column: Column, from table: TableReference, in context: Schema) throws -> [Statement] {
+        [Statement("ALTER TABLE \(qualified(table)) DROP COLUMN \(quote(column.name))")]
+    }
+
+    /// One statement per change, the rename last so that the others can use the old name.
+    ///
+    /// A type change is `TYPE` only: a conversion that needs `USING` belongs in an
+    /// `execute` operation, where the author can say how to convert.
+    public func alterColumn(_ change: AlterColumn, in context: Schema) throws -> [Statement] {
+        let changes = change.changes
+        let after = change.altered
+        let table = qualified(change.table)
+        let column = quote(change.existing.name)
+        let alter = "ALTER TABLE \(table) ALTER COLUMN \(column) "
+        var statements: [Statement] = []
+        // A type change that renders the same DDL here (new enum values, an
+        // EncryptedString length) is no change to this column.
+        let newType = try columnTypeDDL(after)
+        if changes.contains(.type), try columnTypeDDL(change.existing) != newType {
+            statements.append(Statement(alter + "TYPE " + newType))
+        }
+        if changes.contains(.nullable) {
+            statements.append(Statement(alter + (after.nullable ? "DROP NOT NULL" : "SET NOT NULL")))
+        }
+        if changes.contains(.serverDefault) {
+            statements.append(Statement(alter + (after.serverDefault.map { "SET DEFAULT " + defaultSQL($0) } ?? "DROP DEFAULT")))
+        }
+        if changes.contains(.comment) {
+            statements += columnComment(after.comment, on: change.existing.name, of: change.table)
+        }
+        if changes.contains(.name) {
+            statements.append(Statement("ALTER TABLE \(table) RENAME COLUMN \(column) TO \(quote(after.name))"))
+        }
+        return statements
+    }
+}

@@ -1,0 +1,46 @@
+import AlchemySchema
+
+/// Literal rendering: standard SQL strings (quote doubled), `TRUE`/`FALSE`.
+extension Dialect {
+    public func stringLiteral(_ text: String) -> String {
+        "'" + text.doubling("'") + "'"
+    }
+
+    public func literal(_ value: LiteralValue) throws(RenderError) -> String {
+        switch value {
+        case .null: "NULL"
+        case .bool(let flag): flag ? "TRUE" : "FALSE"
+        case .int(let number): String(number)
+        case .double(let number): try Self.numberLiteral(number)
+        case .string(let text): stringLiteral(text)
+        }
+    }
+
+    /// A double as SQL reads it; Swift's shortest round-trip form (`0.1`, `1e+20`) is valid SQL.
+    static func numberLiteral(_ number: Double) throws(RenderError) -> String {
+        guard number.isFinite else { throw .nonFiniteNumber(number) }
+        return String(number)
+    }
+
+    /// The text after `DEFAULT`: a literal default is a quoted string, as SQLAlchemy
+    /// renders a plain-string `server_default`; an expression is written as is.
+    func defaultSQL(_ serverDefault: ServerDefault) -> String {
+        switch serverDefault {
+        case .literal(let text): stringLiteral(text)
+        case .expression(let sql): sql
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `character` written twice: SQL's escape for a delimiter.
+    func doubling(_ character: Character) -> String {
+        var result = ""
+        result.reserveCapacity(count)
+        for c in self {
+            if c == character { result.append(c) }
+            result.append(c)
+        }
+        return result
+    }
+}

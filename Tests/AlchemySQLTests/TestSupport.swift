@@ -1,0 +1,43 @@
+import AlchemySchema
+@testable import AlchemySQL
+
+/// The SQL texts of rendered statements.
+func sql(_ statements: [Statement]) -> [String] {
+    statements.map(\.sql)
+}
+
+/// Renders operations in order, evolving the context as a runner would.
+func replay(_ operations: [AlchemySchema.Operation], on dialect: any Dialect, from start: Schema = Schema()) throws -> [Statement] {
+    var context = start
+    var statements: [Statement] = []
+    for operation in operations {
+        statements += try dialect.render(operation, in: context)
+        try context.apply(operation)
+    }
+    return statements
+}
+
+/// A script as the reference prints it: statements ended by `;`, one per line.
+func script(_ statements: [Statement]) -> String {
+    statements.map { $0.sql + ";" }.joined(separator: "\n")
+}
+
+/// The text without identifier quotes: alchemy always quotes, the reference does
+/// not, and that is the only accepted difference.
+func unquoted(_ text: String) -> String {
+    String(text.filter { $0 != "\"" && $0 != "`" })
+}
+
+/// The statements a SQLite rebuild of `table` always has around its variable parts.
+func sqliteRebuild(_ table: String, create: String, insert: String?, indexes: [String] = []) -> [String] {
+    ["PRAGMA foreign_keys=OFF", create]
+        + (insert.map { [$0] } ?? [])
+        + [
+            "DROP TABLE \"\(table)\"",
+            "PRAGMA legacy_alter_table=ON",
+            "ALTER TABLE \"_alchemy_tmp_\(table)\" RENAME TO \"\(table)\"",
+            "PRAGMA legacy_alter_table=OFF",
+        ]
+        + indexes
+        + ["PRAGMA foreign_key_check(\"\(table)\")", "PRAGMA foreign_keys=ON"]
+}
