@@ -29,7 +29,7 @@ public struct ModelLoader: Sendable {
         var convention: (value: NamingConvention, node: ModelNode)?
         for file in files {
             guard let root = try YAMLDocument.compose(file.contents, file: file.path) else { continue }
-            if case .mapping = root.node {} else if !root.isNull {
+            guard root.isMapping || root.isNull else {
                 throw root.wrongKind("a map with tables: (and optionally naming_convention:)", for: "a model file")
             }
             let map = try ModelMap(root, of: "a model file", allowed: Self.fileKeys)

@@ -36,6 +36,10 @@ struct ModelNode {
         "false": false, "False": false, "FALSE": false, "no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false,
     ]
 
+    var isMapping: Bool {
+        if case .mapping = node { true } else { false }
+    }
+
     /// How the node looks, for "expected X, found Y" messages.
     var shape: String {
         switch node {

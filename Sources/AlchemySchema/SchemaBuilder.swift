@@ -78,9 +78,8 @@ struct SchemaBuilder {
         let ordered = entries.enumerated()
             .sorted { ($0.element.sortOrder, $0.offset) < ($1.element.sortOrder, $1.offset) }
             .map(\.element)
-        var table = Table(name: declaration.name, schema: declaration.schema,
+        let table = Table(name: declaration.name, schema: declaration.schema,
                           columns: ordered.map(\.column), comment: declaration.comment)
-        table.primaryKey = nil
         return ExpandedTable(
             declaration: declaration,
             table: table,

@@ -25,7 +25,9 @@ enum YAMLDocument {
         }
         func describe(_ problem: String, _ context: YamlError.Context?) -> String {
             guard let context else { return "invalid YAML: \(problem)" }
-            return "invalid YAML: \(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            // libyaml's contexts read "while scanning a quoted scalar"; Yams's own read as a lead-in.
+            guard context.text.hasPrefix("while") else { return "invalid YAML: \(context.text), \(problem)" }
+            return "invalid YAML: \(problem) \(context.text) started at line \(context.mark.line), column \(context.mark.column)"
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),

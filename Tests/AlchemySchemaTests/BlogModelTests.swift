@@ -28,11 +28,15 @@ struct BlogModelTests {
             Column(name: "content", type: .text, nullable: false),
             Column(name: "published", type: .boolean, nullable: false),
             Column(name: "published_at", type: .dateTimeUTC, nullable: true),
+            Column(name: "view_count", type: .integer, nullable: false, serverDefault: .literal("0")),
             Column(name: "created_at", type: .dateTimeUTC, nullable: false),
             Column(name: "updated_at", type: .dateTimeUTC, nullable: false),
         ])
         #expect(post.primaryKey == PrimaryKey(name: "pk_post", columns: ["id"]))
-        #expect(post.indexes == [Index(name: "ix_post_title", columns: ["title"])])
+        #expect(post.indexes == [
+            Index(name: "ix_post_title", columns: ["title"]),
+            Index(name: "ix_post_published_at", columns: ["published_at"]),
+        ])
         #expect(post.uniqueConstraints.isEmpty && post.foreignKeys.isEmpty && post.checkConstraints.isEmpty)
     }
 

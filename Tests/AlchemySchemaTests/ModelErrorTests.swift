@@ -26,6 +26,9 @@ struct ModelErrorTests {
         expectError("tables:\n  post: {columns: [\n", .yaml, line: 3, column: 1, "invalid YAML")
         expectError("tables:\n  post:\n    base: 'open\n", .yaml, line: 4, column: 1, "invalid YAML", "quoted scalar")
         expectError("tables:\n\tpost: {}\n", .yaml, line: 2, column: 1, "invalid YAML")
+        expectError("tables:\n  é: {base: Big\u{7}}\n", .yaml, line: 2, column: 16, "control characters are not allowed")
+        expectError("tables: {}\n---\ntables: {}\n", .yaml, line: 2, column: 1, "expected a single document")
+        expectError("tables: &a\n  x: *b\n", .yaml, line: 2, column: 6, "undefined alias")
     }
 
     @Test func duplicateKeysPointAtTheSecondOccurrence() {

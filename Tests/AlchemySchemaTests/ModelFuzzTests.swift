@@ -76,14 +76,14 @@ struct ModelFuzzTests {
             }
         }
         var random = Generator(state: 0xA1C4E_3157)
-        for index in 0..<6000 {
+        for index in 0..<5000 {
             var characters = Array(seeds[index % seeds.count])
             for _ in 0..<Int.random(in: 1...4, using: &random) {
                 mutate(&characters, using: &random)
             }
             inputs.append(String(characters))
         }
-        for _ in 0..<2500 {
+        for _ in 0..<3500 {
             let length = Int.random(in: 0...120, using: &random)
             var text = ""
             for _ in 0..<length {

@@ -57,8 +57,8 @@ extension RevisionGraph {
     /// The revisions from `head` down to `base`, newest first, as
     /// `history -r base:head` lists them (Alembic's `walk_revisions`).
     ///
-    /// Either end may be `current`, which stands for the current heads
-    /// (`current`). Defaults cover the whole history. Relative ends such as
+    /// Either end may be `current`, which stands for the rows passed as
+    /// `current`. The defaults cover the whole history. Relative ends such as
     /// `-3` (three below the heads) are accepted; unlike plans, a relative end
     /// that runs off the graph stops at its edge.
     ///

@@ -21,7 +21,7 @@ public indirect enum YAMLText: Equatable, Sendable {
     }
 
     /// The longest flow line before block style is used instead.
-    static let flowWidth = 100
+    static let flowWidth = 140
 
     /// Block-style lines at `indent`, for a value that follows `key:`.
     public func render(indent: Int = 0) -> String {
@@ -39,7 +39,7 @@ public indirect enum YAMLText: Equatable, Sendable {
                     lines.append("\(pad)\(Self.key(key)): \(inline)")
                 } else {
                     lines.append("\(pad)\(Self.key(key)):")
-                    value.appendBlock(to: &lines, indent: value.isSequence ? indent : indent + 2)
+                    value.appendBlock(to: &lines, indent: indent + 2)
                 }
             }
         case .sequence(let items):
@@ -61,11 +61,6 @@ public indirect enum YAMLText: Equatable, Sendable {
         default:
             lines.append(pad + flow())
         }
-    }
-
-    private var isSequence: Bool {
-        if case .sequence = self { return true }
-        return false
     }
 
     /// A one-line form when it fits and reads well: scalars always; collections of

@@ -49,7 +49,7 @@ public struct OfflineScript {
         for step in steps {
             let file = script.files[step.revision.id]
             let arrow = step.direction == .up ? "upgrade" : "downgrade"
-            let from = heads.isEmpty ? "" : heads.sorted().joined(separator: ", ")
+            let from = heads.isEmpty ? "<base>" : heads.sorted().joined(separator: ", ")
             lines.append("-- Running \(arrow) \(from) -> \(step.revision.id)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")
             let wrap = transactional && transactionPerMigration && (file?.transactional ?? true)
             if wrap { lines.append("BEGIN;") }

@@ -1,0 +1,524 @@
+#!/usr/bin/env python3
+"""Differential test: alchemy against Alembic on random revision graphs.
+
+For each seed this script
+
+1. generates a random revision graph (linear chains, branches, merges, second
+   bases, branch labels, cross-branch ``depends_on``), deterministically;
+2. writes it twice: as an Alembic script directory (``env.py`` plus Python
+   revision files) and as an alchemy project (``alchemy.yaml`` plus YAML
+   revision files), with the same file names so both tools see the revisions
+   in the same order;
+3. generates a random command sequence (upgrade, downgrade, stamp; some of them
+   meant to fail) and runs each command against two fresh SQLite databases:
+   Alembic in-process through ``alembic.command``, alchemy as a subprocess;
+4. after each command compares success/failure, the ``(revision, direction)``
+   rows the command appended to the ``ran`` table (every revision inserts one
+   row on upgrade and one on downgrade) and the rows of ``alembic_versions``.
+
+The first disagreement of a seed is recorded (seed, graph, commands so far,
+both outcomes) and the run moves on to the next seed. The last line printed is
+``N passed, M failed``; the exit status is 1 when M > 0.
+
+Cases deliberately excluded from the generator (Alembic behaviour we do not
+copy) are listed in EXCLUDED below, with the reason.
+
+Stdlib + alembic/sqlalchemy only. Usage:
+
+    python3 Tests/Differential/alembic_differential.py --alchemy .build/debug/alchemy --seeds 250
+    python3 Tests/Differential/alembic_differential.py --alchemy ... --seed 17 --verbose --keep
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import logging
+import multiprocessing
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass, field
+
+sys.dont_write_bytecode = True  # revision modules of different seeds share file names
+
+VERSION_TABLE = "alembic_versions"
+
+# Deliberate exclusions: commands the generator never produces, because
+# Alembic's answer is a bug we do not copy. Each entry: (short name, why).
+EXCLUDED: list[tuple[str, str]] = []
+
+
+# --------------------------------------------------------------------------
+# Graph generation
+# --------------------------------------------------------------------------
+
+@dataclass
+class Rev:
+    id: str
+    down: list[str]
+    labels: list[str] = field(default_factory=list)
+    depends: list[str] = field(default_factory=list)
+    kind: str = "linear"  # base, linear, branch, merge, second-base
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "down": self.down, "labels": self.labels, "depends_on": self.depends, "kind": self.kind}
+
+
+def ancestors(graph: dict[str, Rev], rid: str, with_depends: bool = False) -> set[str]:
+    """rid and everything below it."""
+    seen: set[str] = set()
+    todo = [rid]
+    while todo:
+        r = todo.pop()
+        if r in seen:
+            continue
+        seen.add(r)
+        todo.extend(graph[r].down)
+        if with_depends:
+            todo.extend(d for d in graph[r].depends if d in graph)
+    return seen
+
+
+def generate_graph(rng: random.Random) -> list[Rev]:
+    n = rng.randint(3, 12)
+    revs: list[Rev] = []
+    ids: set[str] = set()
+    label_pool = ["labp", "labq", "labr", "labs", "labt", "labu"]
+    labels_used = 0
+
+    def new_id() -> str:
+        while True:
+            rid = "%012x" % rng.getrandbits(48)
+            if revs and rng.random() < 0.12:
+                # share a 5-character prefix with an existing id, so that some
+                # partial ids are ambiguous
+                rid = rng.choice(revs).id[:5] + rid[5:]
+            if rid not in ids and not rid.isdigit():
+                ids.add(rid)
+                return rid
+
+    def heads() -> list[str]:
+        parents = {p for r in revs for p in r.down}
+        return [r.id for r in revs if r.id not in parents]
+
+    def has_child(rid: str) -> bool:
+        return any(rid in r.down for r in revs)
+
+    bases = 0
+    for i in range(n):
+        rid = new_id()
+        if i == 0:
+            rev = Rev(rid, [], kind="base")
+            bases += 1
+        else:
+            hs = heads()
+            roll = rng.random()
+            branchable = [r.id for r in revs if has_child(r.id)]
+            if roll < 0.18 and len(hs) >= 2:
+                k = min(len(hs), rng.choice([2, 2, 3]))
+                rev = Rev(rid, rng.sample(hs, k), kind="merge")
+            elif roll < 0.40 and branchable:
+                rev = Rev(rid, [rng.choice(branchable)], kind="branch")
+            elif roll < 0.48 and bases < 3:
+                rev = Rev(rid, [], kind="second-base")
+                bases += 1
+            else:
+                rev = Rev(rid, [rng.choice(hs)], kind="linear")
+        # branch labels on some branch roots (a fork child or a new base)
+        if rev.kind in ("base", "branch", "second-base") and labels_used < len(label_pool) and rng.random() < 0.55:
+            rev.labels = [label_pool[labels_used]]
+            labels_used += 1
+        revs.append(rev)
+
+    # depends_on across branches: on an earlier revision that is not already
+    # an ancestor (sometimes named by its branch label)
+    graph = {r.id: r for r in revs}
+    for idx, rev in enumerate(revs):
+        if idx == 0 or rng.random() >= 0.25:
+            continue
+        anc = ancestors(graph, rev.id)
+        candidates = [r for r in revs[:idx] if r.id not in anc]
+        if not candidates:
+            continue
+        target = rng.choice(candidates)
+        if target.labels and rng.random() < 0.3:
+            rev.depends = [target.labels[0]]
+        else:
+            rev.depends = [target.id]
+    return revs
+
+
+# --------------------------------------------------------------------------
+# Command generation
+# --------------------------------------------------------------------------
+
+UNKNOWN_ID = "fedcba987654"
+
+
+def generate_commands(rng: random.Random, revs: list[Rev]) -> list[list[str]]:
+    ids = [r.id for r in revs]
+    labels = [label for r in revs for label in r.labels]
+
+    def rid() -> str:
+        return rng.choice(ids)
+
+    def partial() -> str:
+        return rid()[: rng.randint(4, 8)]
+
+    def label() -> str:
+        return rng.choice(labels) if labels else rid()
+
+    def upgrade_target() -> str:
+        options = [
+            (8, lambda: "heads"), (5, lambda: "head"), (6, rid), (3, partial),
+            (4, lambda: "+1"), (2, lambda: "+2"), (2, lambda: f"{rid()}+1"),
+            (1, lambda: "base"), (1, lambda: UNKNOWN_ID),
+        ]
+        if labels:
+            options += [(4, lambda: f"{label()}@head"), (2, lambda: f"{label()}@+1"),
+                        (1, lambda: f"{label()}@heads"), (1, label)]
+        return weighted(rng, options)
+
+    def downgrade_target() -> str:
+        options = [
+            (5, lambda: "base"), (6, lambda: "-1"), (2, lambda: "-2"), (6, rid), (2, partial),
+            (1, lambda: f"{rid()}-1"), (1, lambda: f"{rid()}+1"), (1, lambda: "head"), (1, lambda: UNKNOWN_ID),
+        ]
+        if labels:
+            options += [(3, lambda: f"{label()}@base"), (3, lambda: f"{label()}@-1"), (1, lambda: f"{label()}@{rid()}")]
+        return weighted(rng, options)
+
+    def stamp_args() -> list[str]:
+        options = [
+            (5, lambda: [rid()]), (2, lambda: ["heads"]), (1, lambda: ["head"]), (2, lambda: ["base"]),
+            (3, lambda: ["--purge", "heads"]), (1, lambda: ["--purge", rid()]),
+            (2, lambda: sorted(set([rid(), rid()]))), (1, lambda: [UNKNOWN_ID]),
+        ]
+        if labels:
+            options += [(1, lambda: [f"{label()}@head"]), (1, lambda: [f"{label()}@base"])]
+        return weighted(rng, options)
+
+    commands: list[list[str]] = []
+    for i in range(rng.randint(5, 12)):
+        roll = rng.random()
+        if i == 0 or roll < 0.45:
+            commands.append(["upgrade", upgrade_target()])
+        elif roll < 0.85:
+            commands.append(["downgrade", downgrade_target()])
+        else:
+            commands.append(["stamp"] + stamp_args())
+    return commands
+
+
+def weighted(rng: random.Random, options):
+    total = sum(w for w, _ in options)
+    pick = rng.uniform(0, total)
+    for w, fn in options:
+        pick -= w
+        if pick <= 0:
+            return fn()
+    return options[-1][1]()
+
+
+# --------------------------------------------------------------------------
+# Writing the two projects
+# --------------------------------------------------------------------------
+
+ENV_PY = '''\
+from alembic import context
+from sqlalchemy import create_engine, pool
+
+config = context.config
+engine = create_engine(config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool)
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=None,
+        version_table="alembic_versions",
+        transaction_per_migration=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+engine.dispose()
+'''
+
+
+def py_literal(values: list[str], single_as_str: bool) -> str:
+    if not values:
+        return "None"
+    if single_as_str and len(values) == 1:
+        return repr(values[0])
+    return "(" + ", ".join(repr(v) for v in values) + ",)"
+
+
+def insert_sql(rid: str, direction: str) -> str:
+    return f"INSERT INTO ran (rev, dir) VALUES ('{rid}', '{direction}')"
+
+
+def yaml_str(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a valid double-quoted YAML scalar
+
+
+def yaml_list(values: list[str]) -> str:
+    return "[" + ", ".join(yaml_str(v) for v in values) + "]"
+
+
+def write_projects(root: str, revs: list[Rev]) -> tuple[str, str, str, str]:
+    alembic_dir = os.path.join(root, "alembic")
+    alembic_versions = os.path.join(alembic_dir, "versions")
+    alchemy_dir = os.path.join(root, "alchemy")
+    alchemy_versions = os.path.join(alchemy_dir, "migrations", "versions")
+    os.makedirs(alembic_versions)
+    os.makedirs(alchemy_versions)
+    alembic_db = os.path.join(root, "alembic.db")
+    alchemy_db = os.path.join(root, "alchemy.db")
+
+    with open(os.path.join(alembic_dir, "env.py"), "w") as f:
+        f.write(ENV_PY)
+    with open(os.path.join(alchemy_dir, "alchemy.yaml"), "w") as f:
+        f.write(f"database:\n  url: sqlite:///{alchemy_db}\nscript_location: migrations\n"
+                f"version_table: {VERSION_TABLE}\ntransaction_per_migration: true\n")
+
+    for position, rev in enumerate(revs):
+        stem = f"{position:02d}_{rev.id}"  # same order for both loaders (sorted file names)
+        with open(os.path.join(alembic_versions, stem + ".py"), "w") as f:
+            f.write(
+                f'"""revision {position}"""\n'
+                "from alembic import op\n\n"
+                f"revision = {rev.id!r}\n"
+                f"down_revision = {py_literal(rev.down, True)}\n"
+                f"branch_labels = {py_literal(rev.labels, False)}\n"
+                f"depends_on = {py_literal(rev.depends, False)}\n\n\n"
+                f"def upgrade():\n    op.execute({insert_sql(rev.id, 'up')!r})\n\n\n"
+                f"def downgrade():\n    op.execute({insert_sql(rev.id, 'down')!r})\n"
+            )
+        if not rev.down:
+            down = "null"
+        elif len(rev.down) == 1:
+            down = yaml_str(rev.down[0])
+        else:
+            down = yaml_list(rev.down)
+        with open(os.path.join(alchemy_versions, stem + ".yaml"), "w") as f:
+            f.write(
+                f"revision: {yaml_str(rev.id)}\n"
+                f"down_revision: {down}\n"
+                f"branch_labels: {yaml_list(rev.labels)}\n"
+                f"depends_on: {yaml_list(rev.depends)}\n"
+                f"message: revision {position}\n"
+                f"upgrade:\n  - execute: {{sql: {yaml_str(insert_sql(rev.id, 'up'))}}}\n"
+                f"downgrade:\n  - execute: {{sql: {yaml_str(insert_sql(rev.id, 'down'))}}}\n"
+            )
+
+    for db in (alembic_db, alchemy_db):
+        with contextlib.closing(sqlite3.connect(db)) as conn:
+            conn.execute("CREATE TABLE ran (seq INTEGER PRIMARY KEY AUTOINCREMENT, rev TEXT NOT NULL, dir TEXT NOT NULL)")
+            conn.commit()
+    return alembic_dir, alembic_db, alchemy_dir, alchemy_db
+
+
+# --------------------------------------------------------------------------
+# Running one command with each tool
+# --------------------------------------------------------------------------
+
+def read_state(db: str) -> tuple[list[tuple[str, str]], list[str]]:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        ran = [tuple(row) for row in conn.execute("SELECT rev, dir FROM ran ORDER BY seq")]
+        try:
+            rows = sorted(r[0] for r in conn.execute(f"SELECT version_num FROM {VERSION_TABLE}"))
+        except sqlite3.OperationalError:
+            rows = []
+    return ran, rows
+
+
+def split_stamp(args: list[str]) -> tuple[list[str], bool]:
+    purge = "--purge" in args
+    return [a for a in args if a != "--purge"], purge
+
+
+def run_alembic(script_dir: str, db: str, command: list[str]) -> tuple[bool, str]:
+    from alembic import command as alembic_command
+    from alembic.config import Config
+
+    cfg = Config(stdout=io.StringIO())
+    cfg.set_main_option("script_location", script_dir)
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if command[0] == "upgrade":
+                alembic_command.upgrade(cfg, command[1])
+            elif command[0] == "downgrade":
+                alembic_command.downgrade(cfg, command[1])
+            else:
+                targets, purge = split_stamp(command[1:])
+                alembic_command.stamp(cfg, targets if len(targets) > 1 else targets[0], purge=purge)
+    except Exception as error:  # noqa: BLE001 - any exception is a failed command
+        return False, f"{type(error).__name__}: {error}"
+    return True, ""
+
+
+def run_alchemy(binary: str, project: str, command: list[str]) -> tuple[bool, str]:
+    argv = [binary, "--no-color", "database"] + command
+    proc = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "NO_COLOR": "1", "CI": "true"})
+    if proc.returncode < 0:
+        return False, f"CRASH (signal {-proc.returncode}): {proc.stderr.strip()[-300:]}"
+    message = (proc.stderr.strip() or proc.stdout.strip()).splitlines()
+    return proc.returncode == 0, (message[-1] if message else "")
+
+
+# --------------------------------------------------------------------------
+# One seed
+# --------------------------------------------------------------------------
+
+def run_seed(seed: int, binary: str, keep: bool = False, verbose: bool = False) -> dict:
+    rng = random.Random(seed)
+    revs = generate_graph(rng)
+    commands = generate_commands(rng, revs)
+    root = tempfile.mkdtemp(prefix=f"alchemy-diff-{seed}-")
+    result = {"seed": seed, "ok": True, "commands": len(commands)}
+    log: list[str] = []
+    try:
+        alembic_dir, alembic_db, alchemy_dir, alchemy_db = write_projects(root, revs)
+        seen_alembic = seen_alchemy = 0
+        for step, command in enumerate(commands):
+            ok_a, msg_a = run_alembic(alembic_dir, alembic_db, command)
+            ok_b, msg_b = run_alchemy(binary, alchemy_dir, command)
+            ran_a, rows_a = read_state(alembic_db)
+            ran_b, rows_b = read_state(alchemy_db)
+            new_a, new_b = ran_a[seen_alembic:], ran_b[seen_alchemy:]
+            seen_alembic, seen_alchemy = len(ran_a), len(ran_b)
+            line = f"  {' '.join(command)}: alembic {'ok' if ok_a else 'FAIL'} ran={fmt_ran(new_a)} rows={rows_a}"
+            if verbose:
+                log.append(line + (f" ({msg_a})" if msg_a else ""))
+                log.append(f"  {' ' * len(' '.join(command))}  alchemy {'ok' if ok_b else 'FAIL'} ran={fmt_ran(new_b)} rows={rows_b}"
+                           + (f" ({msg_b})" if msg_b else ""))
+            problems = []
+            if msg_b.startswith("CRASH"):
+                problems.append("alchemy crashed")
+            if ok_a != ok_b:
+                problems.append("success differs")
+            if new_a != new_b:
+                problems.append("ran differs")
+            if rows_a != rows_b:
+                problems.append("version table differs")
+            if problems:
+                result.update(
+                    ok=False, step=step, command=command, problems=problems,
+                    history=[" ".join(c) for c in commands[:step]],
+                    graph=[r.as_dict() for r in revs],
+                    alembic={"ok": ok_a, "ran": new_a, "rows": rows_a, "message": msg_a},
+                    alchemy={"ok": ok_b, "ran": new_b, "rows": rows_b, "message": msg_b},
+                    root=root if keep else None,
+                )
+                break
+    except Exception as error:  # noqa: BLE001 - a harness error fails the seed
+        result.update(ok=False, problems=[f"harness error: {type(error).__name__}: {error}"],
+                      graph=[r.as_dict() for r in revs], command=None)
+    finally:
+        if not (keep and not result["ok"]):
+            shutil.rmtree(root, ignore_errors=True)
+    if verbose:
+        result["log"] = log
+    return result
+
+
+def fmt_ran(ran: list[tuple[str, str]]) -> str:
+    return "[" + " ".join(f"{r[:6]}{'+' if d == 'up' else '-'}" for r, d in ran) + "]"
+
+
+def fmt_graph(graph: list[dict]) -> str:
+    parts = []
+    for r in graph:
+        text = r["id"] + "<" + (",".join(d for d in r["down"]) or "base")
+        if r["labels"]:
+            text += " @" + ",".join(r["labels"])
+        if r["depends_on"]:
+            text += " dep:" + ",".join(r["depends_on"])
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def report_failure(r: dict) -> str:
+    out = [f"seed {r['seed']}: {', '.join(r['problems'])}"]
+    if r.get("graph"):
+        out.append(f"  graph: {fmt_graph(r['graph'])}")
+    if r.get("command"):
+        out.append(f"  before: {' | '.join(r['history']) or '(fresh database)'}")
+        out.append(f"  command: {' '.join(r['command'])}")
+        for tool in ("alembic", "alchemy"):
+            o = r[tool]
+            out.append(f"  {tool}: {'ok' if o['ok'] else 'FAIL'} ran={fmt_ran(o['ran'])} rows={o['rows']}"
+                       + (f" -- {o['message'][:200]}" if o["message"] else ""))
+    if r.get("root"):
+        out.append(f"  kept: {r['root']}")
+    return "\n".join(out)
+
+
+def _worker(args):
+    seed, binary, keep, verbose = args
+    return run_seed(seed, binary, keep, verbose)
+
+
+def _init_worker():
+    logging.getLogger("alembic").setLevel(logging.ERROR)
+    warnings.simplefilter("ignore")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--alchemy", default=os.environ.get("ALCHEMY_BIN", ".build/debug/alchemy"),
+                        help="alchemy binary (default: $ALCHEMY_BIN or .build/debug/alchemy)")
+    parser.add_argument("--seeds", type=int, default=250, help="number of seeds (default 250)")
+    parser.add_argument("--start", type=int, default=0, help="first seed (default 0)")
+    parser.add_argument("--seed", type=int, action="append", help="run only this seed (repeatable)")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="parallel workers")
+    parser.add_argument("--keep", action="store_true", help="keep the folders of failing seeds")
+    parser.add_argument("--verbose", action="store_true", help="print every command of every seed")
+    parser.add_argument("--json", action="store_true", help="print failures as JSON")
+    args = parser.parse_args()
+
+    binary = os.path.abspath(args.alchemy)
+    if not os.access(binary, os.X_OK):
+        print(f"error: alchemy binary not found at {binary} (set ALCHEMY_BIN or --alchemy)", file=sys.stderr)
+        return 2
+    seeds = args.seed or list(range(args.start, args.start + args.seeds))
+    _init_worker()
+    started = time.monotonic()
+    work = [(s, binary, args.keep, args.verbose) for s in seeds]
+    if args.jobs > 1 and len(seeds) > 1:
+        with multiprocessing.get_context("fork").Pool(args.jobs, initializer=_init_worker) as pool:
+            results = list(pool.imap(_worker, work, chunksize=4))
+    else:
+        results = [_worker(w) for w in work]
+
+    failed = [r for r in results if not r["ok"]]
+    commands = sum(r["commands"] for r in results)
+    for r in results:
+        if args.verbose:
+            print(f"seed {r['seed']}: {'ok' if r['ok'] else 'FAILED'}")
+            print("\n".join(r.get("log", [])))
+    if failed:
+        print(f"\n{len(failed)} seed(s) disagree with Alembic:")
+        for r in failed:
+            print(json.dumps(r) if args.json else report_failure(r))
+    if EXCLUDED:
+        print("\nexcluded from the generator (Alembic behaviour not copied):")
+        for name, why in EXCLUDED:
+            print(f"  - {name}: {why}")
+    print(f"\n{len(seeds)} seeds, {commands} command sequences' commands, {time.monotonic() - started:.1f}s")
+    print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
