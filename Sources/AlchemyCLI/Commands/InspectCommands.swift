@@ -11,7 +11,7 @@ struct RevisionLine {
         var marks: [String] = []
         let labels = graph.branchLabels(of: revision.id).sorted()
         if !labels.isEmpty { marks.append("(\(labels.joined(separator: ", ")))") }
-        if graph.heads.contains(revision.id) { marks.append("(head)") }
+        if graph.effectiveHeads.contains(revision.id) { marks.append("(head)") }
         if revision.isMergePoint { marks.append("(mergepoint)") }
         if graph.children(of: revision.id).count > 1 { marks.append("(branchpoint)") }
         if current.contains(revision.id) { marks.append("(current)") }
@@ -54,7 +54,7 @@ struct RevisionLine {
             ("depends_on", .array(revision.dependsOn.map(JSONValue.string))),
             ("branch_labels", .array(graph.branchLabels(of: revision.id).sorted().map(JSONValue.string))),
             ("message", .string(revision.message)),
-            ("is_head", .bool(graph.heads.contains(revision.id))),
+            ("is_head", .bool(graph.effectiveHeads.contains(revision.id))),
             ("is_current", .bool(current.contains(revision.id))),
             ("path", revision.path.map(JSONValue.string) ?? .null),
         ])
@@ -119,7 +119,7 @@ struct HeadsCommand: ParsableCommand {
         let console = Console(options: global)
         let script = try ProjectContext.load(global).loadScript()
         let line = RevisionLine(graph: script.graph)
-        let heads = script.graph.heads.compactMap(script.graph.revision)
+        let heads = script.graph.effectiveHeads.compactMap(script.graph.revision)
         if console.format == .json {
             console.json(.array(heads.map(line.json)))
         } else {

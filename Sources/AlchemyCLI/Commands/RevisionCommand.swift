@@ -122,7 +122,7 @@ struct EditCommand: ParsableCommand {
         guard let found = try script.graph.resolve(revision), let path = found.path else {
             throw CommandFailure(message: "no revision '\(revision)'")
         }
-        let editor = Environment.value("VISUAL") ?? Environment.value("EDITOR") ?? "vi"
+        let editor = [Environment.value("VISUAL"), Environment.value("EDITOR")].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "exec $0 \"$1\"", editor, path]

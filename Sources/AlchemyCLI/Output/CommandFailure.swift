@@ -26,3 +26,4 @@ extension GraphError: UserFacingError {}
 extension MigrationError: UserFacingError {}
 extension RevisionFactory.Failure: UserFacingError {}
 extension RevisionFileWriter.Failure: UserFacingError {}
+extension UnknownCurrentRevision: UserFacingError {}

@@ -41,7 +41,7 @@ public struct RevisionFactory {
         case "base":
             parents = []
         case "head":
-            let heads = graph.heads
+            let heads = graph.effectiveHeads
             if heads.count > 1 {
                 throw Failure(description: "multiple heads are present (\(heads.joined(separator: ", "))); pass --head REV to choose the one to build on, or run `alchemy database merge heads -m \"merge\"` first")
             }
@@ -54,7 +54,7 @@ public struct RevisionFactory {
                 guard let resolved = try graph.resolve(branch.map { "\($0)@\(revision)" } ?? revision) else {
                     throw Failure(description: "no revision '\(request.head)' to build on")
                 }
-                if !graph.heads.contains(resolved.id) && !request.splice {
+                if !graph.effectiveHeads.contains(resolved.id) && !request.splice {
                     throw Failure(description: "revision \(resolved.id) is not a head revision; pass --splice to start a new branch from it")
                 }
                 parents = [resolved.id]

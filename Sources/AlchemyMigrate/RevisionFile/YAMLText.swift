@@ -1,3 +1,5 @@
+import AlchemySchema
+
 /// A small YAML tree for writing files byte-for-byte stable.
 ///
 /// Yams' emitter chooses styles by itself; revision files must render the same
@@ -130,28 +132,14 @@ public indirect enum YAMLText: Equatable, Sendable {
     static func isPlainSafe(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
         guard !reservedWords.contains(text.lowercased()) else { return false }
-        guard !text.hasSuffix(":") else { return false }
+        guard !text.hasSuffix(":"), text.last != " " else { return false }
+        // Inner spaces are plain in YAML; `: ` and ` #` cannot occur since `:` and
+        // `#` are not in the set, nor are the flow indicators `,[]{}`.
         return text.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || "_.-()/?@%".unicodeScalars.contains(scalar)
+                || "_.-()/?@%! '".unicodeScalars.contains(scalar)
         }
     }
 
-    static func doubleQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\x" + (hex.count < 2 ? "0" : "") + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    static func doubleQuoted(_ text: String) -> String { text.doubleQuoted }
 }

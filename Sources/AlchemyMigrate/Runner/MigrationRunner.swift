@@ -69,6 +69,7 @@ public final class MigrationRunner {
         try withLock {
             try versionTable.ensure(on: connection)
             var heads = try versionTable.currentHeads(on: connection)
+            try checkKnown(heads)
             let steps = try plan(heads)
             guard !steps.isEmpty else { return Report(steps: [], heads: heads) }
             var context = try schemaContext(at: heads)
@@ -80,6 +81,14 @@ public final class MigrationRunner {
                 progress(.finished(index: index, total: steps.count, step: step, seconds: Date().timeIntervalSince(start)))
             }
             return Report(steps: steps, heads: heads.sorted())
+        }
+    }
+
+    /// A version row without a revision file: say which and how to repair it,
+    /// rather than failing later inside planning.
+    private func checkKnown(_ heads: [String]) throws {
+        for head in heads where script.graph.revision(head) == nil {
+            throw UnknownCurrentRevision(revision: head, versions: script.versionsPath)
         }
     }
 
@@ -241,5 +250,15 @@ extension VersionTable {
         case .delete(let id): deleteStatement(dialect, revision: id)
         case .update(let old, let new): updateStatement(dialect, from: old, to: new)
         }
+    }
+}
+
+/// The version table names a revision that no file defines.
+public struct UnknownCurrentRevision: Error, CustomStringConvertible {
+    public var revision: String
+    public var versions: String
+
+    public var description: String {
+        "the version table names revision \(revision), which no file in \(versions) defines; restore that file, or reset the table with `alchemy database stamp --purge REV`"
     }
 }
