@@ -33,6 +33,15 @@ public struct AlchemyCommand: ParsableCommand {
             exit(withError: error)
         }
     }
+
+    /// The one-line message for any error a command meets.
+    static func message(for error: Error) -> String {
+        switch error {
+        case let failure as CommandFailure: failure.message
+        case let known as UserFacingError: known.userMessage
+        default: "\(error)"
+        }
+    }
 }
 
 public enum AlchemyVersion {

@@ -22,6 +22,7 @@ struct DatabaseCommand: ParsableCommand {
             BranchesCommand.self,
             ShowCommand.self,
             EditCommand.self,
+            CheckCommand.self,
         ]
     )
 

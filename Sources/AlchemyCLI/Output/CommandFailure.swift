@@ -27,3 +27,5 @@ extension MigrationError: UserFacingError {}
 extension RevisionFactory.Failure: UserFacingError {}
 extension RevisionFileWriter.Failure: UserFacingError {}
 extension UnknownCurrentRevision: UserFacingError {}
+extension NotAtHead: UserFacingError {}
+extension ModelError: UserFacingError {}

@@ -54,14 +54,20 @@ extension RevisionGraph {
 
         var maintainer = VersionTableMaintainer(graph: self, rows: rows)
         var steps: [StampStep] = []
-        func add(from: [String], to: [String], direction: MigrationStep.Direction, branchMove: Bool) {
-            let changes = maintainer.stamp(from: from, to: to, direction: direction, branchMove: branchMove)
+        func add(from: [String], to: [String], direction: MigrationStep.Direction, branchMove: Bool) throws(GraphFailure) {
+            guard let changes = maintainer.stamp(from: from, to: to, direction: direction, branchMove: branchMove) else {
+                // Two targets on one line of descent both move the same row:
+                // Alembic fails half-way here; refuse before writing anything.
+                throw .refused("Stamp targets \(targets.joined(separator: ", ")) overlap: \(to.joined(separator: ", ")) "
+                    + "would move version row(s) \(from.joined(separator: ", ")) that an earlier target already moved; "
+                    + "stamp only the revisions that should be rows")
+            }
             steps.append(StampStep(from: from, to: to, direction: direction, versionChanges: changes))
         }
         for destination in destinations {
             guard let destination else {
                 // `base`: each movable row leaves the table.
-                for head in movableIDs { add(from: [head], to: [], direction: .down, branchMove: true) }
+                for head in movableIDs { try add(from: [head], to: [], direction: .down, branchMove: true) }
                 continue
             }
             if movable.contains(destination) { continue }
@@ -69,11 +75,11 @@ extension RevisionGraph {
             let above = Set(descendants(of: [destination], includeDependencies: true))
             let below = Set(ancestors(of: [destination], includeDependencies: true))
             if movable.contains(where: above.contains) {
-                add(from: movableIDs, to: [id], direction: .down, branchMove: false)
+                try add(from: movableIDs, to: [id], direction: .down, branchMove: false)
             } else if movable.contains(where: below.contains) {
-                add(from: movableIDs, to: [id], direction: .up, branchMove: false)
+                try add(from: movableIDs, to: [id], direction: .up, branchMove: false)
             } else {
-                add(from: [], to: [id], direction: .up, branchMove: true)
+                try add(from: [], to: [id], direction: .up, branchMove: true)
             }
         }
         return steps

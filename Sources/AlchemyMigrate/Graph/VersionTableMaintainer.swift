@@ -21,8 +21,12 @@ struct VersionTableMaintainer {
         return changes
     }
 
-    /// The changes made by a stamp step, after which they are applied.
-    mutating func stamp(from: [String], to: [String], direction: MigrationStep.Direction, branchMove: Bool) -> [VersionTableChange] {
+    /// The changes made by a stamp step, after which they are applied; nil
+    /// when they cannot be applied to the rows as they are (a row to move or
+    /// delete that an earlier step of the same stamp already moved, or a row to
+    /// insert that already exists), which is where Alembic's `HeadMaintainer`
+    /// fails half-way with a KeyError or AssertionError.
+    mutating func stamp(from: [String], to: [String], direction: MigrationStep.Direction, branchMove: Bool) -> [VersionTableChange]? {
         var changes: [VersionTableChange]
         if direction == .down && branchMove {
             changes = from.prefix(1).map { .delete($0) }
@@ -37,8 +41,26 @@ struct VersionTableMaintainer {
         } else {
             changes = []
         }
+        guard canApply(changes) else { return nil }
         for change in changes { apply(change) }
         return changes
+    }
+
+    /// Whether each deleted or updated row is present and each inserted row
+    /// absent, taking the changes in order.
+    private func canApply(_ changes: [VersionTableChange]) -> Bool {
+        var rows = heads
+        for change in changes {
+            switch change {
+            case .insert(let id):
+                guard rows.insert(id).inserted else { return false }
+            case .delete(let id):
+                guard rows.remove(id) != nil else { return false }
+            case .update(let old, let new):
+                guard rows.remove(old) != nil, rows.insert(new).inserted else { return false }
+            }
+        }
+        return true
     }
 
     private mutating func apply(_ change: VersionTableChange) {

@@ -46,7 +46,9 @@ public indirect enum YAMLText: Equatable, Sendable {
             }
         case .sequence(let items):
             for item in items {
-                if let inline = item.inlineForm(budget: Self.flowWidth - indent - 2) {
+                // An item inlines only when it is flat (`{name: id, type: GUID}`); an
+                // operation keeps its name on the line: `- add_column: {...}`.
+                if item.isFlat, let inline = item.inlineForm(budget: Self.flowWidth - indent - 2) {
                     lines.append("\(pad)- \(inline)")
                 } else if case .mapping(let pairs) = item, let first = pairs.first {
                     // `- key: value` then the remaining keys aligned under the first.
@@ -89,6 +91,19 @@ public indirect enum YAMLText: Equatable, Sendable {
         case .sequence(let items): items.allSatisfy(\.isScalar)
         default: true
         }
+    }
+
+    private var isFlat: Bool {
+        switch self {
+        case .mapping(let pairs): pairs.allSatisfy { $0.1.isScalar || $0.1.isScalarList }
+        case .sequence(let items): items.allSatisfy(\.isScalar)
+        default: true
+        }
+    }
+
+    private var isScalarList: Bool {
+        if case .sequence(let items) = self { return items.allSatisfy(\.isScalar) }
+        return false
     }
 
     private var isScalarOrScalarList: Bool {

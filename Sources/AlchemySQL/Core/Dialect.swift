@@ -82,4 +82,17 @@ public protocol Dialect: Sendable {
     func referencedTable(of foreignKey: ForeignKey) -> String
     /// An insert of a row that gives no values.
     func insertDefaultRow(into table: TableReference) -> String
+
+    // MARK: Comparing with a live database (Shared/Dialect+Comparison.swift)
+
+    /// A type's DDL in this database's one canonical spelling, so that what the
+    /// type table renders and what the live database reports for it compare
+    /// equal (`NUMERIC(10, 2)` and `numeric(10,2)`, `INTEGER` and `int(11)`).
+    func canonicalType(_ sql: String) -> String
+    /// Whether `reported`, the type text a live database gives for a column, is
+    /// the type this dialect creates for the declared column.
+    func sameType(_ declared: Column, reported: String) -> Bool
+    /// A server default's SQL in canonical form, `nil` when it means "no default"
+    /// (`NULL`): casts the server adds, quoting and spelling removed.
+    func canonicalDefault(_ sql: String) -> String?
 }

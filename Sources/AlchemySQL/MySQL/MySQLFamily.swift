@@ -106,6 +106,31 @@ extension MySQLFamily {
         }
     }
 
+    /// The column goes with the foreign keys, indexes, unique and check constraints
+    /// that use it, as on PostgreSQL (and in `Schema.applying`). MySQL/MariaDB refuse
+    /// a bare `DROP COLUMN` of a foreign-key column ("needed in a foreign key
+    /// constraint"), of a column in a multi-column index or unique constraint ("Key
+    /// column doesn't exist"), and of one a multi-column CHECK names; dropping those
+    /// first, in the same `ALTER TABLE`, makes the operation portable.
+    public func dropColumn(_ column: Column, from table: TableReference, in context: Schema) throws -> [Statement] {
+        var clauses: [String] = []
+        if let known = context.table(table) {
+            for key in known.foreignKeys where key.columns.contains(column.name) {
+                if let name = key.name { clauses.append("DROP FOREIGN KEY \(quote(name))") }
+            }
+            let keys = known.indexes.map { (name: Optional($0.name), columns: $0.columns) }
+                + known.uniqueConstraints.map { (name: $0.name, columns: $0.columns) }
+            for key in keys where key.columns.count > 1 && key.columns.contains(column.name) {
+                if let name = key.name { clauses.append("DROP INDEX \(quote(name))") }
+            }
+            for check in known.checkConstraints where SQLColumnReferences.mentions(check.sqltext, column: column.name) {
+                if let name = check.name { clauses.append(dropCheckClause(quote(name))) }
+            }
+        }
+        clauses.append("DROP COLUMN \(quote(column.name))")
+        return [Statement("ALTER TABLE \(qualified(table)) " + clauses.joined(separator: ", "))]
+    }
+
     /// Indexes are named per table, so `DROP INDEX` says which table.
     public func dropIndex(_ index: Index, on table: TableReference) throws -> [Statement] {
         [Statement("DROP INDEX \(quote(index.name)) ON \(qualified(table))")]

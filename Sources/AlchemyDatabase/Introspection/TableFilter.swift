@@ -1,0 +1,102 @@
+/// Which tables introspection reads: neither the version table nor the ones the
+/// user excluded (`exclude_tables: [spatial_ref_sys, "tmp_*"]`).
+///
+/// The exact decision is ``includes(name:schema:)``. Patterns that SQL `LIKE`
+/// can express exactly are also given to the catalog queries
+/// (``likePatterns(singleCharacterWildcard:)``), so that excluded tables cost
+/// nothing in the heavier queries; the exact test runs on every row anyway.
+public struct TableFilter: Hashable, Sendable {
+    public var versionTable: String?
+    /// `nil`: the default schema.
+    public var versionTableSchema: String?
+    public var excludePatterns: [String]
+
+    public init(versionTable: String?, versionTableSchema: String? = nil, excludePatterns: [String] = []) {
+        self.versionTable = versionTable
+        self.versionTableSchema = versionTableSchema
+        self.excludePatterns = excludePatterns
+    }
+
+    init(_ options: IntrospectionOptions) {
+        self.init(versionTable: options.versionTable, versionTableSchema: options.versionTableSchema,
+                  excludePatterns: options.excludeTables)
+    }
+
+    /// Whether a table is read. `schema` is `nil` for the default schema.
+    public func includes(name: String, schema: String?) -> Bool {
+        if name == versionTable, schema == versionTableSchema { return false }
+        return !excludePatterns.contains { Self.glob($0, matches: name) }
+    }
+
+    /// The exclude patterns as SQL `LIKE` patterns (backslash escapes), for those
+    /// that `LIKE` expresses exactly: `*` becomes `%`, and `?` becomes `_` when
+    /// `singleCharacterWildcard` (not on MySQL, whose binary `_` is one byte).
+    /// Bracket expressions are left to ``includes(name:schema:)``.
+    public func likePatterns(singleCharacterWildcard: Bool = true) -> [String] {
+        excludePatterns.compactMap { pattern in
+            guard !pattern.contains("["), singleCharacterWildcard || !pattern.contains("?") else { return nil }
+            var like = ""
+            for character in pattern {
+                switch character {
+                case "*": like.append("%")
+                case "?": like.append("_")
+                case "%", "_", "\\": like.append("\\"); like.append(character)
+                default: like.append(character)
+                }
+            }
+            return like
+        }
+    }
+
+    /// Shell-style matching of a whole name: `*` any run, `?` one character,
+    /// `[abc]`, `[a-z]` and `[!abc]` one character of (or not of) a set. Case-sensitive.
+    public static func glob(_ pattern: String, matches text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        // Iterative matching with backtracking to the last `*`.
+        var pi = 0, ti = 0
+        var starP = -1, starT = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == "*" {
+                starP = pi; starT = ti; pi += 1
+                continue
+            }
+            if pi < p.count, let next = matchOne(p, pi, t[ti]) {
+                pi = next; ti += 1
+                continue
+            }
+            guard starP >= 0 else { return false }
+            pi = starP + 1; starT += 1; ti = starT
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+
+    /// The pattern index after the element at `pi` when it matches `c`, else nil.
+    private static func matchOne(_ p: [Character], _ pi: Int, _ c: Character) -> Int? {
+        switch p[pi] {
+        case "?":
+            return pi + 1
+        case "[":
+            var i = pi + 1
+            var negated = false
+            if i < p.count, p[i] == "!" || p[i] == "^" { negated = true; i += 1 }
+            var matched = false
+            var first = true
+            while i < p.count, p[i] != "]" || first {
+                first = false
+                if i + 2 < p.count, p[i + 1] == "-", p[i + 2] != "]" {
+                    if p[i] <= c && c <= p[i + 2] { matched = true }
+                    i += 3
+                } else {
+                    if p[i] == c { matched = true }
+                    i += 1
+                }
+            }
+            // An unclosed bracket is a literal `[`.
+            guard i < p.count else { return c == "[" ? pi + 1 : nil }
+            return matched != negated ? i + 1 : nil
+        default:
+            return p[pi] == c ? pi + 1 : nil
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import AlchemyDatabase
+import AlchemySchema
+
+/// Models versus the live database: what `revision --autogenerate` writes and
+/// what `check` reports.
+public struct Autogenerate {
+    public var declared: Schema
+    public var options: ComparisonOptions
+    public var versionTableSchema: String?
+
+    public init(declared: Schema, options: ComparisonOptions, versionTableSchema: String? = nil) {
+        self.declared = declared
+        self.options = options
+        self.versionTableSchema = versionTableSchema
+    }
+
+    /// The database must be at head first, as Alembic requires: otherwise the
+    /// difference would repeat what pending revisions already do.
+    public func compare(on connection: any Connection, graph: RevisionGraph, versionTable: VersionTable) throws -> Comparison {
+        let current = try versionTable.currentHeads(on: connection)
+        let heads = graph.effectiveHeads.sorted()
+        if current.sorted() != heads {
+            throw NotAtHead(current: current, heads: heads)
+        }
+        let live = try connection.introspect(IntrospectionOptions(
+            versionTable: versionTable.name,
+            versionTableSchema: versionTable.schema,
+            excludeTables: options.excludeTables))
+        return SchemaComparator(dialect: connection.dialect, options: options).compare(declared: declared, live: live)
+    }
+}
+
+/// Autogenerate on a database that has revisions still to apply.
+public struct NotAtHead: Error, CustomStringConvertible {
+    public var current: [String]
+    public var heads: [String]
+
+    public var description: String {
+        let at = current.isEmpty ? "base" : current.joined(separator: ", ")
+        return "the database is not up to date (at \(at), head is \(heads.joined(separator: ", "))): run `alchemy database upgrade` first, then compare again"
+    }
+}

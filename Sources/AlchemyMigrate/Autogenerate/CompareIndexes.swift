@@ -1,0 +1,56 @@
+import AlchemySchema
+
+/// Indexes, by name. Expression indexes are never compared (their text is the
+/// server's rewriting, not what was declared). An index of the same name on
+/// other columns, or that differs in uniqueness, is dropped and created again.
+///
+/// Live indexes that no declared index claims are dropped, except those that
+/// stand for something declared:
+/// - a unique index on the columns of a declared unique constraint or unique
+///   index (Advanced Alchemy's migrations add `ix_<table>_slug_unique` beside
+///   `uq_<table>_slug`; MySQL reports unique constraints as indexes);
+/// - the index behind the primary key (same name or same columns, unique);
+/// - on MySQL/MariaDB, the index the server creates for a declared foreign key
+///   (on exactly its columns, named after the key or its first column), and `PRIMARY`;
+/// - SQLite's `sqlite_autoindex_*`, the indexes behind inline constraints.
+///
+/// A declared unique index that the database reports as a unique constraint on
+/// the same columns is that constraint.
+extension SchemaComparator {
+    func compareIndexes(declared: Table, live: Table, consumed: Set<String>, into changes: inout ChangeSet) {
+        let reference = declared.reference
+        let declaredIndexes = declared.indexes.filter { $0.expressions.isEmpty }
+        var liveIndexes = live.indexes.filter { $0.expressions.isEmpty && !consumed.contains($0.name) }
+        for index in declaredIndexes {
+            if let position = liveIndexes.firstIndex(where: { $0.name == index.name }) {
+                let existing = liveIndexes.remove(at: position)
+                if existing.columns != index.columns || existing.unique != index.unique {
+                    changes.dropIndexesAndConstraints.append(.dropIndex(reference, existing))
+                    changes.createIndexesAndConstraints.append(.createIndex(reference, index))
+                }
+            } else if index.unique, live.uniqueConstraints.contains(where: { $0.columns == index.columns }) {
+                continue
+            } else {
+                changes.createIndexesAndConstraints.append(.createIndex(reference, index))
+            }
+        }
+        for existing in liveIndexes where !standsForDeclared(existing, declared: declared, live: live) {
+            changes.dropIndexesAndConstraints.append(.dropIndex(reference, existing))
+        }
+    }
+
+    /// Whether an undeclared live index is the database's own copy of something declared.
+    func standsForDeclared(_ index: Index, declared: Table, live: Table) -> Bool {
+        if index.unique, coversUnique(index.columns, declared: declared) { return true }
+        if index.unique, let key = live.primaryKey, index.name == key.name || index.columns == key.columns { return true }
+        if dialectName == .sqlite, index.name.hasPrefix("sqlite_autoindex_") { return true }
+        if isMySQLFamily {
+            if index.name == "PRIMARY" { return true }
+            // Named after the constraint, or after its first column when it has no name.
+            if !index.unique, declared.foreignKeys.contains(where: { key in
+                key.columns == index.columns && (index.name == key.name || index.name == key.columns.first)
+            }) { return true }
+        }
+        return false
+    }
+}

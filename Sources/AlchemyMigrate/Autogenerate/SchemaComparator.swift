@@ -1,0 +1,72 @@
+import AlchemySchema
+import AlchemySQL
+
+/// The comparison half of autogenerate: what must change for a live database to
+/// match the declared models. Pure: it reads two `Schema` values and does no I/O.
+///
+/// Each concern has its own file, as in Alembic's `autogenerate/compare/`:
+/// tables, columns, types, enums, nullability, server defaults, comments,
+/// primary keys, indexes, unique constraints, foreign keys and check constraints.
+/// `OperationOrder.swift` puts the results in an order that runs.
+///
+/// A live column's `nativeType` (the type as the server reports it) is checked
+/// against the dialect's rendering of the declared type with the dialect's
+/// canonical spellings (`Dialect.sameType`), so a database that already matches
+/// the models gives no operation on any dialect.
+///
+/// ```swift
+/// let comparator = SchemaComparator(dialect: .postgresql, options: ComparisonOptions())
+/// let comparison = comparator.compare(declared: models, live: introspected)
+/// if !comparison.isEmpty { print(comparison.summary.joined(separator: "\n")) }
+/// ```
+public struct SchemaComparator: Sendable {
+    public var dialectName: DialectName
+    public var options: ComparisonOptions
+
+    public init(dialect: DialectName, options: ComparisonOptions = ComparisonOptions()) {
+        self.dialectName = dialect
+        self.options = options
+    }
+
+    var dialect: any Dialect { dialectName.dialect }
+
+    /// The operations that turn `live` into `declared`, and their reverse.
+    public func compare(declared: Schema, live: Schema) -> Comparison {
+        let declaredTables = declared.tables.filter { !options.isExcluded($0.reference) }
+        let liveTables = live.tables.filter { !options.isExcluded($0.reference) && !isInternal($0) }
+        var changes = ChangeSet()
+        compareTables(declared: declaredTables, live: liveTables, into: &changes)
+        return Comparison(upgrade: changes.operations)
+    }
+
+    /// Tables the database keeps for itself (`sqlite_sequence`, `sqlite_stat1`).
+    private func isInternal(_ table: Table) -> Bool {
+        dialectName == .sqlite && table.name.hasPrefix("sqlite_")
+    }
+
+    /// Whether the database stores table and column comments (SQLite does not, so
+    /// a declared comment is never "missing" there).
+    var storesComments: Bool {
+        !dialect.tableComment("", on: TableReference(name: "t")).isEmpty
+    }
+
+    var isMySQLFamily: Bool { dialectName == .mysql || dialectName == .mariadb }
+}
+
+/// The operations found, by the phase they run in (see `OperationOrder.swift`).
+struct ChangeSet {
+    /// Foreign keys removed or changed, and those of a cycle among dropped tables.
+    var dropForeignKeys: [AlchemySchema.Operation] = []
+    /// Indexes and unique, check and primary-key constraints removed or changed.
+    var dropIndexesAndConstraints: [AlchemySchema.Operation] = []
+    /// Column additions, alterations, drops, and table comments of kept tables.
+    var columnChanges: [AlchemySchema.Operation] = []
+    /// Indexes and constraints added to kept tables.
+    var createIndexesAndConstraints: [AlchemySchema.Operation] = []
+    /// New tables, each with its indexes and its foreign keys.
+    var createTables: [Table] = []
+    /// Foreign keys added to kept tables.
+    var createForeignKeys: [AlchemySchema.Operation] = []
+    /// Tables the models no longer have, with their live definition.
+    var dropTables: [Table] = []
+}
