@@ -67,6 +67,7 @@ class Harness:
         self.floors: list[dict] = []
         self.autogen = self.detect_autogenerate()
         self.started = time.time()
+        self.loads = [os.getloadavg()[0]]
 
     # ------------------------------------------------------------------ plumbing
 
@@ -88,6 +89,7 @@ class Harness:
     def bench(self, key: dict, command: str, prepare: str | None = None, ignore_failure: bool = False,
               shell: bool = False) -> dict:
         """Time COMMAND with hyperfine (after one calibration run) and record it under KEY."""
+        self.loads.append(os.getloadavg()[0])
         name = re.sub(r"[^A-Za-z0-9]+", "-", "_".join(str(v) for v in key.values())).strip("-")
         t_prep = 0.0
         if prepare:
@@ -354,6 +356,8 @@ class Harness:
             alembic=self.alembic,
             started=datetime.datetime.fromtimestamp(self.started).isoformat(timespec="seconds"),
             duration_s=round(time.time() - self.started, 1),
+            load=dict(start=self.loads[0], end=os.getloadavg()[0], max=max(self.loads + [os.getloadavg()[0]])),
+            uptime=subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
         )
         with open(os.path.join(self.out, "results.json"), "w") as f:
             json.dump(dict(meta=meta, results=self.results, catalog=self.catalog, floors=self.floors), f, indent=1)

@@ -80,9 +80,9 @@ struct RevisionCommandTests {
         let dependent = try Self.alchemy(folder, "revision", "-m", "uses side", "--depends-on", "b000", "--rev-id", "a00000000003")
         #expect(dependent.status == 0, "\(dependent.stderr)")
         let script = try ScriptDirectory.load(location: folder + "/migrations")
-        #expect(script.files["c00000000001"]?.downRevisions.sorted() == ["a00000000002", "b00000000001"])
-        #expect(script.files["a00000000003"]?.downRevisions == ["c00000000001"])
-        #expect(script.files["a00000000003"]?.dependsOn == ["b00000000001"])
+        #expect(script.headers["c00000000001"]?.downRevisions.sorted() == ["a00000000002", "b00000000001"])
+        #expect(script.headers["a00000000003"]?.downRevisions == ["c00000000001"])
+        #expect(script.headers["a00000000003"]?.dependsOn == ["b00000000001"])
 
         // The whole graph runs: upgrade heads applies all five, in an order that respects depends_on.
         let up = try Self.alchemy(folder, "upgrade", "heads", "-v")
@@ -145,6 +145,7 @@ struct RevisionCommandTests {
         let result = try Self.alchemy(folder, "upgrade")
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: migrations/versions/bad.yaml:3:5: unknown operation 'craete_table' (did you mean create_table?)"))
-        #expect(!FileManager.default.fileExists(atPath: folder + "/app.db"))
+        // Nothing of any revision ran.
+        #expect(try Self.alchemy(folder, "current").stdout == "")
     }
 }

@@ -144,7 +144,7 @@ struct EditCommand: ParsableCommand {
             throw CommandFailure(message: "\(editor) exited with status \(process.terminationStatus)")
         }
         // Check the edited file still reads, so a typo is found now rather than at upgrade.
-        _ = try ScriptDirectory.load(location: context.scriptLocation)
+        _ = try ScriptDirectory.load(location: context.scriptLocation).file(found.id)
     }
 }
 

@@ -60,7 +60,7 @@ public final class MariaDBIntrospector: Introspector {
         // The server decides, not the URL's scheme (`mysql://` often points at MariaDB).
         let version = (try? connection.serverVersion()) ?? ""
         let isMySQL = version.isEmpty ? connection.dialect == .mysql : !version.contains("MariaDB")
-        let filter = TableFilter(options)
+        var filter = TableFilter(options)
         let scope = Scope(options: options, patterns: filter.likePatterns(singleCharacterWildcard: false))
         var assembly = TableAssembly()
 
@@ -74,6 +74,7 @@ public final class MariaDBIntrospector: Introspector {
             """, tableScope.parameters)
         guard let first = tableRows.first else { return Schema() }
         let current = first.catalogText("current_schema")
+        filter.defaultSchema = current
         func schemaName(_ row: Row) -> String? {
             let name = row.catalogString("schema_name")
             return name == current ? nil : name

@@ -52,7 +52,7 @@ public final class PostgreSQLIntrospector: Introspector {
     public func schema(_ options: IntrospectionOptions) throws -> Schema {
         var queries = CatalogQueries(connection)
         defer { lastQueryCount = queries.count }
-        let filter = TableFilter(options)
+        var filter = TableFilter(options)
         let scope = Scope(options, filter: filter)
         var assembly = TableAssembly()
 
@@ -66,6 +66,7 @@ public final class PostgreSQLIntrospector: Introspector {
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(scope.sql)
             """, scope.parameters)
         guard let current = tableRows.first?.catalogText("current_schema") else { return Schema() }
+        filter.defaultSchema = current
         func schemaName(_ row: Row) -> String? {
             let name = row.catalogString("schema_name")
             return name == current ? nil : name

@@ -60,7 +60,8 @@ public final class SQLiteIntrospector: Introspector {
     public func schema(_ options: IntrospectionOptions) throws -> Schema {
         var queries = CatalogQueries(connection)
         defer { lastQueryCount = queries.count }
-        let filter = TableFilter(options)
+        var filter = TableFilter(options)
+        filter.defaultSchema = "main"
         let scope = Scope(options, filter: filter)
         var assembly = TableAssembly()
         var definitions: [TableAssembly.TableKey: SQLiteSchemaSQL.TableDefinition] = [:]

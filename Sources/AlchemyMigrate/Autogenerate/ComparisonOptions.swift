@@ -37,27 +37,7 @@ public struct ComparisonOptions: Hashable, Sendable {
         if table.name == versionTable { return true }
         return excludeTables.contains { pattern in
             let subject = pattern.contains(".") ? table.description : table.name
-            return Self.glob(pattern, matches: subject)
+            return Glob.matches(pattern, subject)
         }
-    }
-
-    /// Shell-style matching of `*` and `?`; every other character matches itself.
-    static func glob(_ pattern: String, matches text: String) -> Bool {
-        let p = Array(pattern), t = Array(text)
-        var i = 0, j = 0
-        var star: Int?, resume = 0
-        while j < t.count {
-            if i < p.count, p[i] == "?" || p[i] == t[j] {
-                i += 1; j += 1
-            } else if i < p.count, p[i] == "*" {
-                star = i; resume = j; i += 1
-            } else if let s = star {
-                i = s + 1; resume += 1; j = resume
-            } else {
-                return false
-            }
-        }
-        while i < p.count, p[i] == "*" { i += 1 }
-        return i == p.count
     }
 }

@@ -7,8 +7,11 @@ import Foundation
 /// the graph uses to break ties the way Alembic's does) and validates the graph.
 public struct ScriptDirectory: Sendable {
     public var location: String
-    public var files: [String: RevisionFile]
+    /// Every revision's header (its operations are read on demand by ``file(_:)``).
+    public var headers: [String: RevisionFile]
     public var graph: RevisionGraph
+    /// File contents by revision id, kept so that a run parses only what it applies.
+    var texts: [String: String]
 
     public var versionsPath: String { location + "/versions" }
     public var templatePath: String { location + "/script.yaml.mustache" }
@@ -25,6 +28,7 @@ public struct ScriptDirectory: Sendable {
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted()
         var files: [String: RevisionFile] = [:]
+        var texts: [String: String] = [:]
         var revisions: [Revision] = []
         revisions.reserveCapacity(names.count)
         for name in names {
@@ -35,14 +39,23 @@ public struct ScriptDirectory: Sendable {
             } catch {
                 throw LocatedError(file: path, message: "cannot read the revision file: \(error.localizedDescription)")
             }
-            let file = try RevisionFileReader.read(text, path: path)
+            let file = try RevisionHeaderScanner.scan(text, path: path) ?? RevisionFileReader.read(text, path: path)
             if let earlier = files[file.revision] {
                 throw GraphError.duplicateRevision(id: file.revision, paths: [earlier.path ?? "?", path])
             }
             files[file.revision] = file
+            texts[file.revision] = text
             revisions.append(file.graphRevision)
         }
-        return ScriptDirectory(location: location, files: files, graph: try RevisionGraph(revisions))
+        return ScriptDirectory(location: location, headers: files, graph: try RevisionGraph(revisions), texts: texts)
+    }
+
+    /// The whole revision file, operations included.
+    public func file(_ id: String) throws -> RevisionFile {
+        guard let text = texts[id], let header = headers[id] else {
+            throw LocatedError(file: versionsPath, message: "no revision file defines \(id)")
+        }
+        return try RevisionFileReader.read(text, path: header.path ?? versionsPath)
     }
 
     /// The project's revision template; the built-in one when the file is missing.

@@ -72,11 +72,14 @@ public final class MigrationRunner {
             try checkKnown(heads)
             let steps = try plan(heads)
             guard !steps.isEmpty else { return Report(steps: [], heads: heads) }
+            // Read every revision of the plan before running the first, so that a
+            // broken file stops the run before anything is applied.
+            let files = try steps.map { step in try script.file(step.revision.id) }
             var context = try schemaContext(at: heads)
-            for (index, step) in steps.enumerated() {
+            for (index, (step, file)) in zip(steps, files).enumerated() {
                 progress(.started(index: index, total: steps.count, step: step))
                 let start = Date()
-                try run(step, context: &context, heads: heads)
+                try run(step, file: file, context: &context, heads: heads)
                 heads = step.apply(to: heads)
                 progress(.finished(index: index, total: steps.count, step: step, seconds: Date().timeIntervalSince(start)))
             }
@@ -121,7 +124,7 @@ public final class MigrationRunner {
         var replayed: Set<String> = []
         for head in heads {
             for step in try script.graph.upgradePlan(from: [], to: head) where replayed.insert(step.revision.id).inserted {
-                for operation in script.files[step.revision.id]?.upgrade ?? [] {
+                for operation in try script.file(step.revision.id).upgrade {
                     try? schema.apply(operation)
                 }
             }
@@ -129,9 +132,8 @@ public final class MigrationRunner {
         return schema
     }
 
-    private func run(_ step: MigrationStep, context: inout Schema, heads: [String]) throws {
+    private func run(_ step: MigrationStep, file: RevisionFile, context: inout Schema, heads: [String]) throws {
         let id = step.revision.id
-        guard let file = script.files[id] else { throw MigrationError(revision: id, path: step.revision.path, reason: "its file is missing", leftAt: heads, partiallyApplied: false) }
         let operations = step.direction == .up ? file.upgrade : file.downgrade
         let failure = { (operation: String?, statement: String?, reason: String, partial: Bool) in
             MigrationError(revision: id, path: file.path, operation: operation, statement: statement, reason: reason, leftAt: heads, partiallyApplied: partial)

@@ -42,18 +42,18 @@ public struct OfflineScript {
         var replayed: Set<String> = []
         for head in start {
             for step in try script.graph.upgradePlan(from: [], to: head) where replayed.insert(step.revision.id).inserted {
-                for operation in script.files[step.revision.id]?.upgrade ?? [] { try? context.apply(operation) }
+                for operation in try script.file(step.revision.id).upgrade { try? context.apply(operation) }
             }
         }
         var heads = start
         for step in steps {
-            let file = script.files[step.revision.id]
+            let file = try script.file(step.revision.id)
             let arrow = step.direction == .up ? "upgrade" : "downgrade"
             let from = heads.isEmpty ? "<base>" : heads.sorted().joined(separator: ", ")
             lines.append("-- Running \(arrow) \(from) -> \(step.revision.id)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")
-            let wrap = transactional && transactionPerMigration && (file?.transactional ?? true)
+            let wrap = transactional && transactionPerMigration && file.transactional
             if wrap { lines.append("BEGIN;") }
-            for operation in (step.direction == .up ? file?.upgrade : file?.downgrade) ?? [] {
+            for operation in step.direction == .up ? file.upgrade : file.downgrade {
                 for statement in try sqlDialect.render(operation, in: context) where !statement.isPragmaToggle {
                     if case .foreignKeyCheck = statement.kind {
                         lines.append("-- must return no rows:")

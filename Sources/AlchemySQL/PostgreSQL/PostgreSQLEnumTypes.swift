@@ -30,6 +30,12 @@ extension PostgreSQLDialect {
 
     /// `ALTER TYPE ... ADD VALUE` for values appended or inserted; removing or
     /// reordering values has no safe SQL, so it is an error that asks for `execute`.
+    ///
+    /// The statements are `transactional: false`: PostgreSQL refuses to use a value
+    /// added in the still-open transaction ("unsafe use of new value"), so a
+    /// default, an update or an insert of the new value later in the same revision
+    /// would fail. The runner commits before them and runs them on their own, as
+    /// Alembic's `autocommit_block` does.
     func addedValues(_ name: String, from old: [String], to new: [String]) throws -> [Statement] {
         guard old != new else { return [] }
         guard new.filter(old.contains) == old else {
@@ -37,7 +43,7 @@ extension PostgreSQLDialect {
         }
         return new.indices.filter { !old.contains(new[$0]) }.map { i in
             let position = i > 0 ? "AFTER \(stringLiteral(new[i - 1]))" : "BEFORE \(stringLiteral(new[1]))"
-            return Statement("ALTER TYPE \(quote(name)) ADD VALUE \(stringLiteral(new[i])) \(position)")
+            return Statement("ALTER TYPE \(quote(name)) ADD VALUE \(stringLiteral(new[i])) \(position)", transactional: false)
         }
     }
 

@@ -63,6 +63,12 @@ struct ExecutedPortabilityTests {
             let context = try s.table("child")
             #expect(context.indexes.isEmpty && context.uniqueConstraints.isEmpty)
             #expect(context.checkConstraints.map(\.name) == ["ck_child_b"])
+
+            // A single-column check goes with its column too.
+            try s.apply(.dropColumn(child.reference, try s.column("child", "b")))
+            catalog = try s.catalog("child")
+            #expect(catalog.columnNames == ["id"] && catalog.checks.isEmpty)
+            #expect(try s.table("child").checkConstraints.isEmpty)
         }
     }
 
@@ -85,8 +91,12 @@ struct ExecutedPortabilityTests {
             if dialect == .postgresql { #expect(try pg.enumLabels("status") == ["active", "disabled"]) }
             #expect(try s.values("account", ["status"], orderBy: "id") == [[.text("active")]])
 
+            // The new value is the new default in the same operation: on PostgreSQL a value
+            // added by ALTER TYPE cannot be used before it is committed.
             try s.apply(.alterColumn(AlterColumn(table: ref, existing: try s.column("account", "status"),
-                                                 type: .enumeration(values: ["active", "disabled", "archived"], name: "status"))))
+                                                 type: .enumeration(values: ["active", "disabled", "archived"], name: "status"),
+                                                 serverDefault: .some(.literal("archived")))))
+            try s.apply(.bulkInsert(ref, rows: [["id": .int(2)]]))
             let status = try #require(try s.catalog("account").column("status"))
             switch dialect {
             case .postgresql:
@@ -98,8 +108,7 @@ struct ExecutedPortabilityTests {
                 #expect(status.type == "VARCHAR(8)")
             }
             #expect(!status.nullable)
-            try connection.execute("UPDATE account SET status = 'archived'")
-            #expect(try s.values("account", ["status"], orderBy: "id") == [[.text("archived")]])
+            #expect(try s.values("account", ["status"], orderBy: "id") == [[.text("active")], [.text("archived")]])
 
             try s.apply(.dropColumn(ref, try s.column("account", "status")))
             if dialect == .postgresql { #expect(try pg.enumLabels("status").isEmpty, "the type goes with its last column") }

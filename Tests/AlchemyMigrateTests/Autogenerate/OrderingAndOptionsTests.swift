@@ -90,7 +90,7 @@ struct AutogenerateOrderingTests {
         ("a*b*c", "aXbYc", true), ("a*b*c", "aXbY", false), ("exact", "exact", true), ("exact", "exactly", false),
     ])
     func glob(pattern: String, name: String, matches: Bool) {
-        #expect(ComparisonOptions.glob(pattern, matches: name) == matches)
+        #expect(Glob.matches(pattern, name) == matches)
     }
 
     @Test("a pattern with a dot matches schema.name")

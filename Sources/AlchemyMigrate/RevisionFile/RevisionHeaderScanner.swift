@@ -1,0 +1,91 @@
+import AlchemySchema
+
+/// Reads only the header of a revision file (`revision`, `down_revision`,
+/// `branch_labels`, `depends_on`, `message`, ...) without parsing its operations.
+///
+/// The graph needs the headers of every file, but a run needs the operations of
+/// only the revisions it applies: `history` or a no-op `upgrade` over 1,000 files
+/// should cost little more than reading them. The scanner understands the
+/// one-line forms alchemy writes; for anything else it returns `nil` and the
+/// caller parses the whole file, so it is never wrong, only sometimes not faster.
+enum RevisionHeaderScanner {
+    static let headerKeys: Set<String> = ["revision", "down_revision", "branch_labels", "depends_on", "message", "created", "transactional"]
+    static let bodyKeys: Set<String> = ["upgrade", "downgrade"]
+
+    static func scan(_ text: String, path: String) -> RevisionFile? {
+        var values: [String: Substring] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let first = line.first, first != " ", first != "\t", first != "-", first != "#" else { continue }
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            let key = String(line[..<colon])
+            var value = line[line.index(after: colon)...].drop { $0 == " " }
+            if bodyKeys.contains(key) { continue }
+            guard headerKeys.contains(key), values[key] == nil else { return nil }
+            if let hash = value.firstRange(of: " #") {
+                // A comment after the value; only safe to cut when no quote precedes it.
+                guard !value[..<hash.lowerBound].contains(where: { $0 == "\"" || $0 == "'" }) else { return nil }
+                value = value[..<hash.lowerBound]
+            }
+            while value.last == " " || value.last == "\r" { value = value.dropLast() }
+            values[key] = value
+        }
+        guard let revisionText = values["revision"], let revision = scalar(revisionText), RevisionFile.isValidIdentifier(revision) else { return nil }
+        var file = RevisionFile(revision: revision, path: path)
+        if let text = values["down_revision"] { guard let ids = list(text) else { return nil }; file.downRevisions = ids }
+        if let text = values["depends_on"] { guard let ids = list(text) else { return nil }; file.dependsOn = ids }
+        if let text = values["branch_labels"] { guard let labels = list(text) else { return nil }; file.branchLabels = labels }
+        if let text = values["message"] {
+            guard !text.isEmpty, let message = scalar(text) else { return nil }
+            file.message = isNull(text) ? "" : message
+        }
+        if let text = values["created"] { file.created = isNull(text) ? nil : scalar(text) }
+        if let text = values["transactional"] {
+            switch text {
+            case "true": file.transactional = true
+            case "false": file.transactional = false
+            default: return nil
+            }
+        }
+        guard file.downRevisions.allSatisfy(RevisionFile.isValidIdentifier),
+              file.dependsOn.allSatisfy(RevisionFile.isValidIdentifier) else { return nil }
+        return file
+    }
+
+    static func isNull(_ text: Substring) -> Bool {
+        text == "null" || text == "~" || text == "Null" || text == "NULL"
+    }
+
+    /// A plain or simply quoted scalar; `nil` for escapes and other YAML forms.
+    static func scalar(_ text: Substring) -> String? {
+        guard let first = text.first else { return nil }
+        if first == "\"" {
+            guard text.count >= 2, text.last == "\"" else { return nil }
+            let inner = text.dropFirst().dropLast()
+            return inner.contains("\\") || inner.contains("\"") ? nil : String(inner)
+        }
+        if first == "'" {
+            guard text.count >= 2, text.last == "'" else { return nil }
+            let inner = text.dropFirst().dropLast()
+            return String(inner).split(separator: "''", omittingEmptySubsequences: false).joined(separator: "'")
+        }
+        // Indicators that start other YAML forms (block scalars, flow collections, tags, anchors).
+        if "|>[{!&*%@`".contains(first) { return nil }
+        return String(text)
+    }
+
+    /// `null`, `"id"`, `[]` or `["a", "b"]`.
+    static func list(_ text: Substring) -> [String]? {
+        if text.isEmpty || isNull(text) { return [] }
+        guard text.first == "[" else { return scalar(text).map { [$0] } }
+        guard text.last == "]" else { return nil }
+        let inner = text.dropFirst().dropLast()
+        if inner.allSatisfy({ $0 == " " }) { return [] }
+        var items: [String] = []
+        for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+            guard let item = scalar(Substring(String(trimmed))), !item.isEmpty else { return nil }
+            items.append(item)
+        }
+        return items
+    }
+}
