@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "AlchemyTestSupport", dependencies: ["AlchemyDatabase"], path: "Tests/AlchemyTestSupport"),
 
         .testTarget(name: "AlchemySchemaTests", dependencies: ["AlchemySchema"]),
-        .testTarget(name: "AlchemySQLTests", dependencies: ["AlchemySQL", "AlchemySchema"]),
+        .testTarget(name: "AlchemySQLTests", dependencies: ["AlchemySQL", "AlchemySchema", "AlchemyTestSupport"]),
         .testTarget(name: "AlchemyDatabaseTests", dependencies: ["AlchemyDatabase", "AlchemySQL", "AlchemySchema", "AlchemyTestSupport"]),
         .testTarget(name: "AlchemyMigrateTests", dependencies: ["AlchemyMigrate", "AlchemyDatabase", "AlchemyTestSupport"]),
         .testTarget(name: "AlchemyCLITests", dependencies: ["AlchemyCLI", "AlchemyDatabase", "AlchemyTestSupport"]),

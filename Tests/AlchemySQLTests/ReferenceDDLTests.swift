@@ -1,3 +1,4 @@
+import AlchemyTestSupport
 import AlchemySchema
 import Testing
 @testable import AlchemySQL

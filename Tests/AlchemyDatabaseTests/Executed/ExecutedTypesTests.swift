@@ -10,42 +10,11 @@ import Testing
 struct ExecutedTypesTests {
     /// reference/advanced-alchemy-ddl.md's `types` table, plus `c_pwd` (PasswordHash,
     /// the one ColumnType case the reference table lacks).
-    static let types = Table(
-        name: "types",
-        columns: [
-            Column(name: "id", type: .bigIntIdentity, nullable: false, autoincrement: true),
-            Column(name: "c_int", type: .integer),
-            Column(name: "c_big", type: .bigInteger),
-            Column(name: "c_small", type: .smallInteger),
-            Column(name: "c_bool", type: .boolean),
-            Column(name: "c_str", type: .string(length: 255)),
-            Column(name: "c_text", type: .text),
-            Column(name: "c_float", type: .float),
-            Column(name: "c_double", type: .double),
-            Column(name: "c_num", type: .numeric(precision: 10, scale: 2)),
-            Column(name: "c_date", type: .date),
-            Column(name: "c_time", type: .time),
-            Column(name: "c_dt", type: .dateTime(timezone: false)),
-            Column(name: "c_dttz", type: .dateTime(timezone: true)),
-            Column(name: "c_interval", type: .interval),
-            Column(name: "c_bin", type: .largeBinary),
-            Column(name: "c_json", type: .json),
-            Column(name: "c_uuid", type: .uuid),
-            Column(name: "c_enum", type: .enumeration(values: ["a", "b"], name: "kind")),
-            Column(name: "c_guid", type: .guid(binary: nil)),
-            Column(name: "c_guid_bin", type: .guid(binary: true)),
-            Column(name: "c_guid_char", type: .guid(binary: false)),
-            Column(name: "c_dtutc", type: .dateTimeUTC),
-            Column(name: "c_jsonb", type: .jsonb),
-            Column(name: "c_enc", type: .encryptedString(length: nil)),
-            Column(name: "c_enc100", type: .encryptedString(length: 100)),
-            Column(name: "c_enctext", type: .encryptedText),
-            Column(name: "c_file", type: .storedObject(backend: "s3", multiple: false)),
-            Column(name: "c_files", type: .storedObject(backend: "s3", multiple: true)),
-            Column(name: "c_srv", type: .integer, nullable: false, serverDefault: .literal("0")),
-            Column(name: "c_pwd", type: .passwordHash(length: 128)),
-        ],
-        primaryKey: PrimaryKey(name: "pk_types", columns: ["id"]))
+    static let types: Table = {
+        var table = ReferenceTables.types
+        table.columns.append(Column(name: "c_pwd", type: .passwordHash(length: 128)))
+        return table
+    }()
 
     /// Each column's type as the database reports it: SQLite keeps the declared
     /// text (the reference DDL verbatim), PostgreSQL's `format_type`, MariaDB's COLUMN_TYPE.

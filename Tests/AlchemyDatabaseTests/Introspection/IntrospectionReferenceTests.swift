@@ -8,7 +8,7 @@ import Testing
 /// dialect on a real database, read back by introspection.
 @Suite("Introspection of the reference tables")
 struct IntrospectionReferenceTests {
-    typealias Tables = IntrospectionReferenceTables
+    typealias Tables = ReferenceTables
 
     /// Creates the reference tables (plus the version table and an excluded table) and introspects.
     static func introspected(_ dialect: DialectName) throws -> (Schema, Int) {

@@ -1,4 +1,5 @@
 import AlchemySchema
+import AlchemyTestSupport
 import AlchemySQL
 @testable import AlchemyMigrate
 
@@ -6,40 +7,17 @@ import AlchemySQL
 /// same tables as each database reports them after `create_all` or after AA's
 /// migrations (reference/advanced-alchemy-ddl.md).
 enum ComparisonFixtures {
-    static func pk(_ table: String) -> PrimaryKey { PrimaryKey(name: "pk_\(table)", columns: ["id"]) }
-    static let audit = [
-        Column(name: "created_at", type: .dateTimeUTC, nullable: false),
-        Column(name: "updated_at", type: .dateTimeUTC, nullable: false),
-    ]
-    static let bigIntID = Column(name: "id", type: .bigIntIdentity, nullable: false, autoincrement: true)
-    static let guidID = Column(name: "id", type: .guid(binary: nil), nullable: false)
-    static let sentinel = Column(name: "sa_orm_sentinel", type: .integer)
-
-    static let post = Table(
-        name: "post",
-        columns: [bigIntID, Column(name: "title", type: .string(length: 255), nullable: false)] + audit,
-        primaryKey: pk("post"),
-        indexes: [Index(name: "ix_post_title", columns: ["title"])])
-    static let slugged = Table(
-        name: "slugged",
-        columns: [bigIntID, Column(name: "slug", type: .string(length: 100), nullable: false)],
-        primaryKey: pk("slugged"),
-        uniqueConstraints: [UniqueConstraint(name: "uq_slugged_slug", columns: ["slug"])])
-    static let ident = Table(
-        name: "ident",
-        columns: [Column(name: "id", type: .bigIntIdentity, nullable: false, identity: Identity())] + audit,
-        primaryKey: pk("ident"))
-    static let u4 = Table(name: "u4", columns: [guidID, sentinel] + audit, primaryKey: pk("u4"))
-    static let child = Table(
-        name: "child",
-        columns: [guidID, Column(name: "post_id", type: .bigIntIdentity, nullable: false),
-                  Column(name: "u4_id", type: .guid(binary: nil)), sentinel],
-        primaryKey: pk("child"),
-        foreignKeys: [
-            ForeignKey(name: "fk_child_post_id_post", columns: ["post_id"], referredTable: "post",
-                       referredColumns: ["id"], onDelete: .cascade),
-            ForeignKey(name: "fk_child_u4_id_u4", columns: ["u4_id"], referredTable: "u4", referredColumns: ["id"]),
-        ])
+    // The declared reference tables are the shared ones of AlchemyTestSupport.
+    static func pk(_ table: String) -> PrimaryKey { ReferenceTables.pk(table) }
+    static let audit = ReferenceTables.audit
+    static let bigIntID = ReferenceTables.bigIntID
+    static let guidID = ReferenceTables.guidID
+    static let sentinel = ReferenceTables.sentinel
+    static let post = ReferenceTables.post
+    static let slugged = ReferenceTables.slugged
+    static let ident = ReferenceTables.ident
+    static let u4 = ReferenceTables.u4
+    static let child = ReferenceTables.child
 
     /// Every portable type, with the spelling each database reports for it.
     static let typeRows: [(name: String, type: ColumnType, postgresql: String, mariadb: String, sqlite: String)] = [
