@@ -1,3 +1,4 @@
+import Yams
 /// Reads model files (`models/*.yaml`) into the declared `Schema`.
 ///
 /// The caller reads the files; the loader only sees their text, so it is pure
@@ -28,7 +29,14 @@ public struct ModelLoader: Sendable {
         var declarations: [TableDeclaration] = []
         var convention: (value: NamingConvention, node: ModelNode)?
         for file in files {
-            guard let root = try YAMLDocument.compose(file.contents, file: file.path) else { continue }
+            let parsed: Node?
+            do {
+                parsed = try YAMLDocument.compose(file.contents, file: file.path)
+            } catch {
+                throw ModelError(kind: .yaml, file: file.path, line: error.line ?? 1, column: error.column ?? 1, message: error.message)
+            }
+            guard let node = parsed else { continue }
+            let root = ModelNode(node: node, file: file.path)
             guard root.isMapping || root.isNull else {
                 throw root.wrongKind("a map with tables: (and optionally naming_convention:)", for: "a model file")
             }

@@ -1,27 +1,28 @@
 import Yams
 
-/// Parses a model file with Yams, turning every parser failure into a `ModelError`.
+/// Parses any file alchemy reads (models, revisions, configuration) with Yams,
+/// turning every parser failure into a `LocatedError`.
 ///
 /// Yams reports scanner, parser and composer problems with a mark, reader
 /// problems with a character offset, and duplicate keys with the first
 /// occurrence; all are brought to a 1-based line and column here.
 enum YAMLDocument {
-    static func compose(_ contents: String, file: String) throws(ModelError) -> ModelNode? {
+    static func compose(_ contents: String, file: String) throws(LocatedError) -> Node? {
         do {
-            return try Yams.compose(yaml: contents).map { ModelNode(node: $0, file: file) }
+            return try Yams.compose(yaml: contents)
         } catch let error as YamlError {
-            throw modelError(error, contents: contents, file: file)
+            throw locatedError(error, contents: contents, file: file)
         } catch {
-            throw ModelError(kind: .yaml, file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
+            throw LocatedError(file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
         }
     }
 
-    private static func modelError(_ error: YamlError, contents: String, file: String) -> ModelError {
-        func located(_ mark: Mark, _ message: String) -> ModelError {
+    private static func locatedError(_ error: YamlError, contents: String, file: String) -> LocatedError {
+        func located(_ mark: Mark, _ message: String) -> LocatedError {
             at((mark.line, mark.column), message)
         }
-        func at(_ position: (line: Int, column: Int), _ message: String) -> ModelError {
-            ModelError(kind: .yaml, file: file, line: max(1, position.line), column: max(1, position.column), message: message)
+        func at(_ position: (line: Int, column: Int), _ message: String) -> LocatedError {
+            LocatedError(file: file, line: max(1, position.line), column: max(1, position.column), message: message)
         }
         func describe(_ problem: String, _ context: YamlError.Context?) -> String {
             guard let context else { return "invalid YAML: \(problem)" }
@@ -39,8 +40,7 @@ enum YAMLDocument {
             }
             return located(mark, message)
         case .reader(let problem, let offset, _, _):
-            let (line, column) = position(ofCharacter: offset ?? 0, in: contents)
-            return ModelError(kind: .yaml, file: file, line: line, column: column, message: "invalid YAML: \(problem)")
+            return at(position(ofCharacter: offset ?? 0, in: contents), "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = context.mark
@@ -49,7 +49,7 @@ enum YAMLDocument {
             return at(second, "duplicate \(what) in one map (first at line \(first.line), column \(first.column)); "
                 + "each table, column and setting may appear only once")
         default:
-            return ModelError(kind: .yaml, file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
+            return at((1, 1), "invalid YAML: \(error)")
         }
     }
 

@@ -20,14 +20,7 @@ public struct YAMLReader: Sendable {
 
     /// Parses text; `nil` for an empty document.
     public func parse(_ text: String) throws(LocatedError) -> Node? {
-        do {
-            return try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            let (mark, problem) = Self.details(of: error)
-            throw LocatedError(file: file, line: mark?.line, column: mark?.column, message: "invalid YAML: \(problem)")
-        } catch {
-            throw LocatedError(file: file, message: "invalid YAML: \(error)")
-        }
+        try YAMLDocument.compose(text, file: file)
     }
 
     public func error(_ node: Node, _ message: String) -> LocatedError {
@@ -101,14 +94,5 @@ public struct YAMLReader: Sendable {
         let text = try string(node, what: what)
         guard let value = Int(text) else { throw error(node, "\(what) must be a whole number, not '\(text)'") }
         return value
-    }
-
-    static func details(of error: YamlError) -> (Mark?, String) {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            (mark, problem)
-        default:
-            (nil, "\(error)")
-        }
     }
 }
