@@ -38,6 +38,24 @@ struct DifferentialRegressionTests {
         }
     }
 
+    /// Differential seed 351: the targets are not on one line, but the one row
+    /// lies above both, so both would move it down. Alembic crashes half-way
+    /// (KeyError); alchemy refuses before writing anything.
+    @Test func stampTargetsBelowOneRowAreRefused() {
+        let graph = try! RevisionGraph([
+            Revision(id: "rrrr00"),
+            Revision(id: "xxxx11", downRevisions: ["rrrr00"]),
+            Revision(id: "yyyy22", downRevisions: ["rrrr00"]),
+            Revision(id: "mmmm33", downRevisions: ["xxxx11", "yyyy22"]),
+        ])
+        #expect(throws: GraphError.self) {
+            try graph.stampPlan(from: ["mmmm33"], to: ["xxxx11", "yyyy22"])
+        }
+        // From below both, the second target gets a row of its own, as in Alembic.
+        let up = try? graph.stampPlan(from: ["rrrr00"], to: ["xxxx11", "yyyy22"])
+        #expect(up?.reduce(["rrrr00"]) { $1.apply(to: $0) } == ["xxxx11", "yyyy22"])
+    }
+
     /// The overlapping stamps Alembic does answer keep Alembic's answer (these
     /// are also in the Alembic oracle data).
     @Test func overlappingStampsAlembicAnswersStillWork() throws {
@@ -49,28 +67,45 @@ struct DifferentialRegressionTests {
         #expect(fromEmpty.reduce([]) { $1.apply(to: $0) } == ["aaaa01", "dddd04"])
     }
 
-    /// r <- a ; r <- b (depends_on a) ; m <- (b, a)
+    /// r <- c ; r <- a (depends_on c) ; r <- b ; m <- (a, b, c)
     static let mergeWithImpliedParent = try! RevisionGraph([
         Revision(id: "rrrr00"),
-        Revision(id: "aaaa11", downRevisions: ["rrrr00"]),
-        Revision(id: "bbbb22", downRevisions: ["rrrr00"], dependsOn: ["aaaa11"]),
-        Revision(id: "mmmm33", downRevisions: ["bbbb22", "aaaa11"]),
+        Revision(id: "cccc11", downRevisions: ["rrrr00"]),
+        Revision(id: "aaaa22", downRevisions: ["rrrr00"], dependsOn: ["cccc11"]),
+        Revision(id: "bbbb33", downRevisions: ["rrrr00"]),
+        Revision(id: "mmmm44", downRevisions: ["aaaa22", "bbbb33", "cccc11"]),
     ])
 
-    /// Differential seeds 20, 64, 99, 191 (excluded from the generator): a merge
-    /// lists a parent that another parent depends on, so that parent is never
-    /// a row of its own. Alembic deletes its row at the merge and crashes with
-    /// KeyError after committing the revisions before the merge. alchemy runs
-    /// the merge and leaves one row; the downgrade restores the rows the
-    /// merge replaced.
+    /// Differential seeds 20, 64, 99, 191, 421, 749 (excluded from the
+    /// generator): a merge lists a parent that another parent (or the merge
+    /// itself) depends on, so that parent is never a row of its own. With two
+    /// other parents as rows, Alembic deletes the implied parent's row at the
+    /// merge and crashes with KeyError, after committing the revisions before
+    /// the merge (rows a, b). alchemy runs the merge and leaves one row; the
+    /// downgrade goes back through the same revisions.
     @Test func mergeWithParentImpliedByDependencyLeavesOneRow() throws {
         let graph = Self.mergeWithImpliedParent
         let up = try graph.upgradePlan(from: [], to: "head")
+        #expect(up.map(\.revision.id) == ["rrrr00", "cccc11", "bbbb33", "aaaa22", "mmmm44"])
+        #expect(up.reduce([]) { $1.apply(to: $0) } == ["mmmm44"])
+        let down = try graph.downgradePlan(from: ["mmmm44"], to: "rrrr00")
+        #expect(Set(down.map(\.revision.id)) == ["mmmm44", "aaaa22", "bbbb33", "cccc11"])
+        #expect(down.first?.revision.id == "mmmm44")
+        #expect(down.reduce(["mmmm44"]) { $1.apply(to: $0) } == ["rrrr00"])
+    }
+
+    /// With only two parents, one implied, Alembic answers, and alchemy agrees:
+    /// r <- a ; r <- b (depends_on a) ; m <- (b, a) upgrades to [m].
+    @Test func twoParentMergeWithImpliedParentMatchesAlembic() throws {
+        let graph = try RevisionGraph([
+            Revision(id: "rrrr00"),
+            Revision(id: "aaaa11", downRevisions: ["rrrr00"]),
+            Revision(id: "bbbb22", downRevisions: ["rrrr00"], dependsOn: ["aaaa11"]),
+            Revision(id: "mmmm33", downRevisions: ["bbbb22", "aaaa11"]),
+        ])
+        let up = try graph.upgradePlan(from: [], to: "head")
         #expect(up.map(\.revision.id) == ["rrrr00", "aaaa11", "bbbb22", "mmmm33"])
         #expect(up.reduce([]) { $1.apply(to: $0) } == ["mmmm33"])
-        let down = try graph.downgradePlan(from: ["mmmm33"], to: "rrrr00")
-        #expect(down.map(\.revision.id) == ["mmmm33", "bbbb22", "aaaa11"])
-        #expect(down.reduce(["mmmm33"]) { $1.apply(to: $0) } == ["rrrr00"])
     }
 
     /// Excluded from the generator: `downgrade -1` with several rows. Alembic
