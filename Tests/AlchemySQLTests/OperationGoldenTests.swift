@@ -67,10 +67,10 @@ private let createTable = cells(
           CONSTRAINT `pk_tag` PRIMARY KEY (`id`),
           CONSTRAINT `uq_tag_name` UNIQUE (`name`),
           CONSTRAINT `ck_tag_name_nonempty` CHECK (length(name) > 0),
-          CONSTRAINT `fk_tag_post_id_post` FOREIGN KEY(`post_id`) REFERENCES `post` (`id`) ON DELETE CASCADE
+          CONSTRAINT `fk_tag_post_id_post` FOREIGN KEY(`post_id`) REFERENCES `post` (`id`) ON DELETE CASCADE,
+          INDEX `ix_tag_post_id` (`post_id`)
         ) COMMENT='Tags'
         """,
-        "CREATE INDEX `ix_tag_post_id` ON `tag` (`post_id`)",
     ])
 
 private let dropTable = cells(

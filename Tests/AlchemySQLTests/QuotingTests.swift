@@ -48,8 +48,7 @@ struct QuotingTests {
         ])
         #expect(sql(try MySQLDialect().render(.createTable(table), in: Schema())) == [
             "CREATE TABLE `order` (\n  `select` INTEGER NOT NULL,\n  `Group` VARCHAR(10) DEFAULT 'it''s',\n"
-                + "  CONSTRAINT `pk_order` PRIMARY KEY (`select`)\n)",
-            "CREATE INDEX `ix_order_Group` ON `order` (`Group`)",
+                + "  CONSTRAINT `pk_order` PRIMARY KEY (`select`),\n  INDEX `ix_order_Group` (`Group`)\n)",
         ])
     }
 

@@ -227,7 +227,9 @@ enum ReferenceDDL {
         """,
     ]
 
-    /// MariaDB's reference DDL; MySQL renders the same.
+    /// MariaDB's reference DDL; MySQL renders the same. Deliberate difference: a new
+    /// table's indexes are inside its CREATE TABLE (one DDL statement instead of two;
+    /// the catalog is the same).
     static let mariadb: [String: String] = [
         "ident": """
         CREATE TABLE ident (
@@ -252,9 +254,9 @@ enum ReferenceDDL {
           title VARCHAR(255) NOT NULL,
           created_at DATETIME NOT NULL,
           updated_at DATETIME NOT NULL,
-          CONSTRAINT pk_post PRIMARY KEY (id)
+          CONSTRAINT pk_post PRIMARY KEY (id),
+          INDEX ix_post_title (title)
         );
-        CREATE INDEX ix_post_title ON post (title);
         """,
         "slugged": """
         CREATE TABLE slugged (

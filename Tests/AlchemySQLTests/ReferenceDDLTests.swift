@@ -50,9 +50,9 @@ struct ReferenceDDLTests {
           `title` VARCHAR(255) NOT NULL,
           `created_at` DATETIME NOT NULL,
           `updated_at` DATETIME NOT NULL,
-          CONSTRAINT `pk_post` PRIMARY KEY (`id`)
+          CONSTRAINT `pk_post` PRIMARY KEY (`id`),
+          INDEX `ix_post_title` (`title`)
         );
-        CREATE INDEX `ix_post_title` ON `post` (`title`);
         """)
     }
 

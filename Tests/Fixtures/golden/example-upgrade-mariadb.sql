@@ -14,9 +14,9 @@ CREATE TABLE `post` (
   `published_at` DATETIME,
   `created_at` DATETIME NOT NULL,
   `updated_at` DATETIME NOT NULL,
-  CONSTRAINT `pk_post` PRIMARY KEY (`id`)
+  CONSTRAINT `pk_post` PRIMARY KEY (`id`),
+  INDEX `ix_post_title` (`title`)
 );
-CREATE INDEX `ix_post_title` ON `post` (`title`);
 CREATE TABLE `tag` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(100) NOT NULL,
@@ -24,9 +24,9 @@ CREATE TABLE `tag` (
   `updated_at` DATETIME NOT NULL,
   `slug` VARCHAR(100) NOT NULL,
   CONSTRAINT `pk_tag` PRIMARY KEY (`id`),
-  CONSTRAINT `uq_tag_slug` UNIQUE (`slug`)
+  CONSTRAINT `uq_tag_slug` UNIQUE (`slug`),
+  UNIQUE INDEX `ix_tag_name` (`name`)
 );
-CREATE UNIQUE INDEX `ix_tag_name` ON `tag` (`name`);
 CREATE TABLE `post_tag` (
   `post_id` BIGINT NOT NULL,
   `tag_id` BIGINT NOT NULL,
@@ -47,9 +47,9 @@ CREATE TABLE `user_account` (
   CONSTRAINT `pk_user_account` PRIMARY KEY (`id`),
   CONSTRAINT `uq_user_account_email` UNIQUE (`email`),
   CONSTRAINT `uq_user_account_email_status` UNIQUE (`email`, `status`),
-  CONSTRAINT `ck_user_account_email_has_at` CHECK (email LIKE '%@%')
+  CONSTRAINT `ck_user_account_email_has_at` CHECK (email LIKE '%@%'),
+  INDEX `ix_user_account_email` (`email`, `created_at`)
 );
-CREATE INDEX `ix_user_account_email` ON `user_account` (`email`, `created_at`);
 INSERT INTO alembic_versions (version_num) VALUES ('5e1c0a7b2d40');
 
 -- Running upgrade 5e1c0a7b2d40 -> 8a2f6d3c9b11: add view count to post
