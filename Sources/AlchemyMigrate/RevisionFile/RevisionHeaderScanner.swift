@@ -13,14 +13,34 @@ enum RevisionHeaderScanner {
     static let bodyKeys: Set<String> = ["upgrade", "downgrade"]
 
     static func scan(_ text: String, path: String) -> RevisionFile? {
+        var text = text
+        // Scanning bytes, not Characters: the operations below the header can be
+        // most of a file, and grapheme breaking over them was most of the cost.
+        guard let values = text.withUTF8({ headerValues($0) }) else { return nil }
+        return header(values, path: path)
+    }
+
+    /// The top-level `key: value` lines, by key; `nil` when a line is not of that form.
+    private static func headerValues(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: Substring]? {
         var values: [String: Substring] = [:]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let first = line.first, first != " ", first != "\t", first != "-", first != "#" else { continue }
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let key = String(line[..<colon])
-            var value = line[line.index(after: colon)...].drop { $0 == " " }
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            var end = start
+            while end < count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            let first = bytes[start]
+            if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "#") || first == UInt8(ascii: "\r") { continue }
+            var colon = start
+            while colon < end, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+            guard colon < end else { return nil }
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<colon]), as: UTF8.self)
             if bodyKeys.contains(key) { continue }
             guard headerKeys.contains(key), values[key] == nil else { return nil }
+            var value = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[(colon + 1)..<end]), as: UTF8.self))
+            value = value.drop { $0 == " " }
             if let hash = value.firstRange(of: " #") {
                 // A comment after the value; only safe to cut when no quote precedes it.
                 guard !value[..<hash.lowerBound].contains(where: { $0 == "\"" || $0 == "'" }) else { return nil }
@@ -29,6 +49,10 @@ enum RevisionHeaderScanner {
             while value.last == " " || value.last == "\r" { value = value.dropLast() }
             values[key] = value
         }
+        return values
+    }
+
+    private static func header(_ values: [String: Substring], path: String) -> RevisionFile? {
         guard let revisionText = values["revision"], let revision = scalar(revisionText), RevisionFile.isValidIdentifier(revision) else { return nil }
         var file = RevisionFile(revision: revision, path: path)
         if let text = values["down_revision"] { guard let ids = list(text) else { return nil }; file.downRevisions = ids }
