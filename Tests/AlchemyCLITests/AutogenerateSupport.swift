@@ -86,14 +86,21 @@ struct AutogenerateProject {
 /// nullability, default, identity, comment), keys, constraints and indexes, each
 /// set without regard to order.
 enum SchemaShape {
-    static func describe(_ schema: Schema) -> [String: [String]] {
+    /// Defaults are compared in the dialect's canonical form: PostgreSQL reports the
+    /// default of a column altered to `bigint` as `0` and that of one created as
+    /// `bigint` as `'0'::bigint`, which are the same default.
+    static func describe(_ schema: Schema, dialect: DialectName) -> [String: [String]] {
         var tables: [String: [String]] = [:]
         for table in schema.tables {
             var lines: [String] = []
             if let comment = table.comment, !comment.isEmpty { lines.append("comment \(comment)") }
             for column in table.columns {
-                let serverDefault = column.serverDefault.map { "\($0)" } ?? "-"
-                lines.append("column \(column.name) \(column.nativeType ?? "\(column.type)") "
+                let serverDefault = column.serverDefault.map { serverDefault in
+                    switch serverDefault {
+                    case .expression(let text), .literal(let text): dialect.dialect.canonicalDefault(text) ?? "NULL"
+                    }
+                } ?? "-"
+                lines.append("column \(column.name) \(column.nativeType ?? "-") \(column.type) "
                     + "\(column.nullable ? "NULL" : "NOT NULL") default=\(serverDefault) "
                     + "auto=\(column.autoincrement) identity=\(column.identity.map { "\($0)" } ?? "-") comment=\(column.comment ?? "-")")
             }
@@ -113,8 +120,8 @@ enum SchemaShape {
     }
 
     /// The lines that differ, `-` only in `expected`, `+` only in `actual`; empty when equal.
-    static func differences(_ expected: Schema, _ actual: Schema) -> [String] {
-        let a = describe(expected), b = describe(actual)
+    static func differences(_ expected: Schema, _ actual: Schema, dialect: DialectName) -> [String] {
+        let a = describe(expected, dialect: dialect), b = describe(actual, dialect: dialect)
         var output: [String] = []
         for name in Set(a.keys).union(b.keys).sorted() {
             let left = a[name] ?? [], right = b[name] ?? []

@@ -42,6 +42,29 @@ struct MySQLTests {
         #expect(sql(try dialect.dialect.render(.dropConstraint(ref, constraint), in: Schema())) == [expected])
     }
 
+    @Test("the index behind a foreign key: kept when its key goes, dropped with the foreign key")
+    func foreignKeyIndexes() throws {
+        let key = ForeignKey(name: "fk_t_a_u", columns: ["a"], referredTable: "u", referredColumns: ["id"])
+        let unique = UniqueConstraint(name: "uq_t_a_b", columns: ["a", "b"])
+        let served = Schema(tables: [Table(name: "t", columns: [Column(name: "a", type: .integer), Column(name: "b", type: .integer)],
+                                           foreignKeys: [key], uniqueConstraints: [unique])])
+        // The unique key serves the foreign key: the key gets its own index first.
+        #expect(sql(try MariaDBDialect().render(.dropConstraint(ref, .unique(unique)), in: served))
+            == ["ALTER TABLE `t` ADD INDEX IF NOT EXISTS `fk_t_a_u` (`a`), DROP INDEX `uq_t_a_b`"])
+        var indexed = served
+        indexed.tables[0].uniqueConstraints = []
+        indexed.tables[0].indexes = [Index(name: "ix_t_a_b", columns: ["a", "b"])]
+        #expect(sql(try MySQLDialect().render(.dropIndex(ref, Index(name: "ix_t_a_b", columns: ["a", "b"])), in: indexed))
+            == ["ALTER TABLE `t` ADD INDEX `fk_t_a_u` (`a`), DROP INDEX `ix_t_a_b`"])
+        // While a declared key serves it, the foreign key goes alone.
+        #expect(sql(try MariaDBDialect().render(.dropConstraint(ref, .foreignKey(key)), in: served))
+            == ["ALTER TABLE `t` DROP FOREIGN KEY `fk_t_a_u`"])
+        // Otherwise the server made an index for it, which goes too.
+        indexed.tables[0].indexes = []
+        #expect(sql(try MariaDBDialect().render(.dropConstraint(ref, .foreignKey(key)), in: indexed))
+            == ["ALTER TABLE `t` DROP FOREIGN KEY `fk_t_a_u`, DROP INDEX IF EXISTS `fk_t_a_u`"])
+    }
+
     @Test("rename_table keeps the table in its schema")
     func renameInSchema() throws {
         #expect(sql(try MySQLDialect().render(.renameTable(TableReference(name: "t", schema: "app"), newName: "u"), in: Schema()))

@@ -44,9 +44,23 @@ extension SchemaComparator {
             }
         }
         for existing in liveConstraints where !coversUnique(existing.columns, declared: declared) {
-            changes.dropIndexesAndConstraints.append(.dropConstraint(reference, .unique(existing)))
+            if let index = uniqueIndexReportedAsConstraint(existing) {
+                changes.dropIndexesAndConstraints.append(.dropIndex(reference, index))
+            } else {
+                changes.dropIndexesAndConstraints.append(.dropConstraint(reference, .unique(existing)))
+            }
         }
         return consumedIndexes
+    }
+
+    /// MySQL/MariaDB report a unique index as a unique constraint (one object to
+    /// them). One named as the naming convention names indexes (`ix_...`) was
+    /// created as an index, and is dropped as one, so that the revision stays
+    /// portable (PostgreSQL cannot drop an index as a constraint) and its
+    /// downgrade makes the index again.
+    func uniqueIndexReportedAsConstraint(_ constraint: UniqueConstraint) -> Index? {
+        guard isMySQLFamily, let name = constraint.name, name.hasPrefix("ix_") else { return nil }
+        return Index(name: name, columns: constraint.columns, unique: true)
     }
 
     /// Whether the declared table makes these columns unique, by constraint or unique index.

@@ -137,15 +137,20 @@ extension MySQLFamily {
     }
 
     /// MySQL drops each kind of constraint with its own clause: a unique constraint
-    /// is an index, and the primary key has no name of its own.
+    /// is an index, and the primary key has no name of its own. The index behind a
+    /// foreign key is kept or dropped with it (see `MySQLForeignKeyIndexes.swift`).
     public func dropConstraint(_ constraint: Constraint, from table: TableReference, in context: Schema) throws -> [Statement] {
-        let clause = switch constraint {
-        case .primaryKey: "DROP PRIMARY KEY"
-        case .unique: "DROP INDEX \(try constraintName(constraint, of: table))"
-        case .foreignKey: "DROP FOREIGN KEY \(try constraintName(constraint, of: table))"
-        case .check: dropCheckClause(try constraintName(constraint, of: table))
+        let known = context.table(table)
+        let clauses: [String] = switch constraint {
+        case .primaryKey: ["DROP PRIMARY KEY"]
+        case .unique(let unique):
+            (unique.name.flatMap { name in known.map { foreignKeyIndexesKept(dropping: name, of: $0) } } ?? [])
+                + ["DROP INDEX \(try constraintName(constraint, of: table))"]
+        case .foreignKey(let key):
+            ["DROP FOREIGN KEY \(try constraintName(constraint, of: table))"] + [implicitIndexDrop(for: key, of: known)].compactMap { $0 }
+        case .check: [dropCheckClause(try constraintName(constraint, of: table))]
         }
-        return [Statement("ALTER TABLE \(qualified(table)) \(clause)")]
+        return [Statement("ALTER TABLE \(qualified(table)) \(clauses.joined(separator: ", "))")]
     }
 
     public func dropCheckClause(_ name: String) -> String { "DROP CHECK \(name)" }

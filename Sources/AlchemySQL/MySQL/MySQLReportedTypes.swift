@@ -71,4 +71,12 @@ extension MariaDBDialect {
         let canonical = mysqlCanonicalType(sql)
         return canonical == "json" ? "longtext" : canonical
     }
+
+    /// A declared `Uuid` is `CHAR(32)` as alchemy (and SQLAlchemy 2.0) renders it, or
+    /// MariaDB's native `uuid` type (10.7+), which SQLAlchemy 2.1's `create_all` uses.
+    public func sameType(_ declared: Column, reported: String) -> Bool {
+        if declared.type == .uuid, canonicalType(reported) == "uuid" { return true }
+        guard let rendered = try? columnTypeDDL(declared) else { return false }
+        return canonicalType(rendered) == canonicalType(reported)
+    }
 }

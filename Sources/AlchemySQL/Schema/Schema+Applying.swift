@@ -82,7 +82,9 @@ extension Schema {
     /// table's keys and indexes and in foreign keys that refer to it.
     private mutating func alterColumn(_ change: AlterColumn) {
         let old = change.existing.name
-        let altered = change.altered
+        var altered = change.altered
+        // The type the server reported describes the column no longer.
+        if let type = change.type, type != change.existing.type { altered.nativeType = nil }
         modify(change.table) { table in
             guard let position = table.columns.firstIndex(where: { $0.name == old }) else { return }
             table.columns[position] = altered
