@@ -41,7 +41,7 @@ let package = Package(
         // Shared by the test targets: real databases for integration tests.
         .target(name: "AlchemyTestSupport", dependencies: ["AlchemyDatabase"], path: "Tests/AlchemyTestSupport"),
 
-        .testTarget(name: "AlchemySchemaTests", dependencies: ["AlchemySchema"]),
+        .testTarget(name: "AlchemySchemaTests", dependencies: ["AlchemySchema", "AlchemyTestSupport"]),
         .testTarget(name: "AlchemySQLTests", dependencies: ["AlchemySQL", "AlchemySchema", "AlchemyTestSupport"]),
         .testTarget(name: "AlchemyDatabaseTests", dependencies: ["AlchemyDatabase", "AlchemySQL", "AlchemySchema", "AlchemyTestSupport"]),
         .testTarget(name: "AlchemyMigrateTests", dependencies: ["AlchemyMigrate", "AlchemyDatabase", "AlchemyTestSupport"]),

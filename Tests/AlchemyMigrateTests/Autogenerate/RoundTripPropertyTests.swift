@@ -1,3 +1,4 @@
+import AlchemyTestSupport
 import AlchemySchema
 import AlchemySQL
 import Testing
@@ -7,17 +8,7 @@ import Testing
 /// gives S2, and applying the downgrade after it gives S1 back (modulo order).
 @Suite("Autogenerate: round trip")
 struct AutogenerateRoundTripTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededGenerator
 
     static let tableNames = ["alpha", "beta", "gamma", "delta"]
     static let columnNames = ["c1", "c2", "c3", "c4"]
