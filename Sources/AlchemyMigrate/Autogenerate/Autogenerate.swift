@@ -22,11 +22,19 @@ public struct Autogenerate {
         if current.sorted() != heads {
             throw NotAtHead(current: current, heads: heads)
         }
-        let live = try connection.introspect(IntrospectionOptions(
+        var options = IntrospectionOptions(
             versionTable: versionTable.name,
             versionTableSchema: versionTable.schema,
-            excludeTables: options.excludeTables))
-        return SchemaComparator(dialect: connection.dialect, options: options).compare(declared: declared, live: live)
+            excludeTables: self.options.excludeTables)
+        var live = try connection.introspect(options)
+        // Schemas other than the default are read when the models name them (`schema:`),
+        // in one more batch of catalog queries, whatever their number.
+        let others = Set(declared.tables.compactMap(\.schema)).sorted()
+        if !others.isEmpty {
+            options.schemas = others
+            live.tables += try connection.introspect(options).tables.filter { $0.schema != nil }
+        }
+        return SchemaComparator(dialect: connection.dialect, options: self.options).compare(declared: declared, live: live)
     }
 }
 
