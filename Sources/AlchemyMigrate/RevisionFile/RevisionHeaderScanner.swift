@@ -39,15 +39,24 @@ enum RevisionHeaderScanner {
             let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<colon]), as: UTF8.self)
             if bodyKeys.contains(key) { continue }
             guard headerKeys.contains(key), values[key] == nil else { return nil }
-            var value = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[(colon + 1)..<end]), as: UTF8.self))
-            value = value.drop { $0 == " " }
-            if let hash = value.firstRange(of: " #") {
-                // A comment after the value; only safe to cut when no quote precedes it.
-                guard !value[..<hash.lowerBound].contains(where: { $0 == "\"" || $0 == "'" }) else { return nil }
-                value = value[..<hash.lowerBound]
+            var valueStart = colon + 1
+            while valueStart < end, bytes[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+            var valueEnd = end
+            var sawQuote = false
+            for index in valueStart..<end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { sawQuote = true }
+                if byte == UInt8(ascii: "#"), index > valueStart, bytes[index - 1] == UInt8(ascii: " ") {
+                    // A comment after the value; only safe to cut when no quote precedes it.
+                    guard !sawQuote else { return nil }
+                    valueEnd = index
+                    break
+                }
             }
-            while value.last == " " || value.last == "\r" { value = value.dropLast() }
-            values[key] = value
+            while valueEnd > valueStart, bytes[valueEnd - 1] == UInt8(ascii: " ") || bytes[valueEnd - 1] == UInt8(ascii: "\r") {
+                valueEnd -= 1
+            }
+            values[key] = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
         }
         return values
     }
@@ -85,11 +94,13 @@ enum RevisionHeaderScanner {
         if first == "\"" {
             guard text.count >= 2, text.last == "\"" else { return nil }
             let inner = text.dropFirst().dropLast()
-            return inner.contains("\\") || inner.contains("\"") ? nil : String(inner)
+            // Characters, not strings: `contains(String)` would go through Foundation's search.
+            return inner.contains(where: { $0 == "\\" || $0 == "\"" }) ? nil : String(inner)
         }
         if first == "'" {
             guard text.count >= 2, text.last == "'" else { return nil }
             let inner = text.dropFirst().dropLast()
+            guard inner.contains("'" as Character) else { return String(inner) }
             return String(inner).split(separator: "''", omittingEmptySubsequences: false).joined(separator: "'")
         }
         // Indicators that start other YAML forms (block scalars, flow collections, tags, anchors).
