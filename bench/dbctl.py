@@ -1,6 +1,7 @@
 """Database chores for the benchmark: fresh databases, snapshots, statement logs.
 
-    python3 bench/dbctl.py reset KIND TARGET              drop and re-create (sqlite: delete the file)
+    python3 bench/dbctl.py reset KIND TARGET              empty it: PostgreSQL drops and re-creates schema
+                                                          public, MariaDB the database, SQLite deletes the file
     python3 bench/dbctl.py snapshot KIND TARGET           keep a copy of the current state
     python3 bench/dbctl.py restore KIND TARGET            replace the database by its snapshot
     python3 bench/dbctl.py drop KIND TARGET               drop the database and its snapshot
@@ -83,11 +84,19 @@ def reset(kind: str, target: str) -> None:
     with connect(kind) as conn:
         cur = conn.cursor()
         if kind == "postgresql":
-            _pg_drop(cur, target)
-            cur.execute(f'CREATE DATABASE "{target}"')
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (target,))
+            if cur.fetchone() is None:
+                cur.execute(f'CREATE DATABASE "{target}"')
+                return
         else:
             cur.execute(f"DROP DATABASE IF EXISTS `{target}`")
             cur.execute(f"CREATE DATABASE `{target}` CHARACTER SET utf8mb4")
+    if kind == "postgresql":
+        # Emptying the schema is much cheaper than CREATE DATABASE (which copies
+        # template1 and checkpoints); it drops tables, sequences and enum types alike.
+        with connect(kind, target) as conn:
+            conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.execute("CREATE SCHEMA public")
 
 
 def snapshot(kind: str, target: str) -> None:

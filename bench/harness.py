@@ -106,14 +106,19 @@ class Harness:
             err = (p.stderr.strip() or p.stdout.strip())[-400:]
             log(f"  {name} FAILED: {err}")
             return self.record(**key, status="failed", error=err, command=command)
-        budget = 4.0 if self.quick else 12.0
+        budget = 3.0 if self.quick else 12.0
         per_run = t_cmd + t_prep
         if t_cmd < 1.0:
+            budget /= 2  # fast commands: 10 to 20 runs are plenty
             warmup = 1 if self.quick else 2
-            lo, hi = (5, 10) if self.quick else (10, 40)
+            lo, hi = (5, 5) if self.quick else (10, 20)
         else:
-            warmup = 0 if (self.quick or t_cmd > 5) else 1  # the calibration run was a warm-up too
-            lo, hi = (2, 3) if self.quick else (3, 10)
+            # Slow commands: the calibration run is the (first) warm-up.
+            warmup = 0 if (self.quick or t_cmd > 3) else 1
+            if self.quick:
+                lo, hi = (1, 2)
+            else:
+                lo, hi = (2, 10) if t_cmd > 5 else (3, 10)
         runs = max(lo, min(hi, int(budget / max(per_run, 1e-3))))
         export = os.path.join(self.hf_dir, name + ".json")
         hf = ["hyperfine", "--style", "none", "--warmup", str(warmup), "--runs", str(runs), "--export-json", export]
@@ -353,6 +358,7 @@ class Harness:
             dbs=self.dbs,
             autogenerate_available=self.autogen,
             alchemy=self.alchemy,
+            alchemy_rev=self.args.rev,
             alembic=self.alembic,
             started=datetime.datetime.fromtimestamp(self.started).isoformat(timespec="seconds"),
             duration_s=round(time.time() - self.started, 1),
@@ -366,6 +372,7 @@ class Harness:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--alchemy", required=True)
+    ap.add_argument("--rev", default=None, help="what the binary was built from (for the report)")
     ap.add_argument("--work", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--quick", action="store_true")

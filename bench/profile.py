@@ -51,7 +51,16 @@ def callgrind(cmd: str, out: str) -> dict:
             fn = m.group(3)
             fn = re.sub(r"\s+\[[^\]]*\]$", "", fn)
             top.append(dict(ir=int(m.group(1).replace(",", "")), pct=float(m.group(2)), fn=fn[:160]))
-    return dict(total_ir=total, top=top)
+    # Self cost grouped by shared object: whose code the instructions ran in.
+    excl = sh(f"callgrind_annotate --inclusive=no --threshold=100 {shlex.quote(out)}")
+    by_object: dict[str, int] = {}
+    for line in excl.stdout.splitlines():
+        m = re.match(r"\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+.*\[([^\]]+)\]\s*$", line)
+        if m:
+            obj = os.path.basename(m.group(2))
+            obj = "alchemy (executable)" if obj.startswith("alchemy") else re.sub(r"\.so.*$", "", obj)
+            by_object[obj] = by_object.get(obj, 0) + int(m.group(1).replace(",", ""))
+    return dict(total_ir=total, top=top, by_object=sorted(by_object.items(), key=lambda kv: -kv[1])[:10])
 
 
 def demangle_names(items: list[dict]) -> None:
@@ -87,12 +96,14 @@ def strace_summary(cmd: str, out: str) -> dict:
 
 def ld_statistics(binary: str) -> dict:
     env = dict(os.environ, LD_DEBUG="statistics")
-    p = sh(f"{shlex.quote(binary)} --version", env=env)
+    # Run the binary itself (not through sh, whose own statistics would come first).
+    p = subprocess.run([binary, "--version"], env=env, capture_output=True, text=True)
     stats = {}
     for key, pat in (("total_startup_cycles", r"total startup time in dynamic loader: ([\d,]+)"),
                      ("relocation_pct", r"time needed for relocation: [\d,]+ cycles \(([\d.]+)%\)"),
-                     ("relocations", r"number of relocations: (\d+)"),
-                     ("objects", r"number of objects loaded: (\d+)"),
+                     ("relocations", r"final number of relocations: (\d+)"),
+                     ("relative_relocations", r"number of relative relocations: (\d+)"),
+                     ("load_objects_pct", r"time needed to load objects: [\d,]+ cycles \(([\d.]+)%\)"),
                      ("relocation_cache", r"number of relocations from cache: (\d+)")):
         m = re.search(pat, p.stderr)
         if m:
@@ -118,7 +129,7 @@ def main() -> None:
     os.makedirs(args.out, exist_ok=True)
     b = shlex.quote(os.path.abspath(args.alchemy))
     chain = os.path.abspath(args.chain)
-    result: dict = dict(chain=os.path.basename(chain), steps={}, callgrind={}, strace={})
+    result: dict = dict(chain=os.path.basename(chain), runs=args.runs, steps={}, callgrind={}, strace={}, by_object={})
     cfg = lambda db: shlex.quote(os.path.join(chain, db, "alchemy", "alchemy.yaml"))  # noqa: E731
     steps = {"startup (--version)": f"{b} --version", "heads (read + graph)": f"{b} --config {cfg('sqlite')} database heads"}
     targets = {}
@@ -133,20 +144,37 @@ def main() -> None:
             continue
         targets[db] = target
         steps[f"upgrade head no-op ({db})"] = up
+    # valgrind 3.19 gives up on the DWARF of Swift release binaries ("Possibly corrupted
+    # debuginfo file"): profile a copy without debug info (the symbol table stays).
+    nodebug = os.path.join(args.out, "alchemy-nodebug")
+    sh(f"strip --strip-debug -o {shlex.quote(nodebug)} {b}")
     for name, cmd in steps.items():
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         med = hyperfine(cmd, os.path.join(args.out, f"hf-{slug}.json"), args.runs)
-        cg = callgrind(cmd, os.path.join(args.out, f"callgrind-{slug}.out"))
+        cg = callgrind(cmd.replace(b, shlex.quote(nodebug), 1), os.path.join(args.out, f"callgrind-{slug}.out"))
         demangle_names(cg["top"])
         result["steps"][name] = dict(median=med, total_ir=cg["total_ir"])
         if "no-op" in name or "heads" in name or "startup" in name:
             result["callgrind"][name] = cg["top"][:25]
         result["strace"][name] = strace_summary(cmd, os.path.join(args.out, f"strace-{slug}.txt"))
+        result["by_object"][name] = cg["by_object"]
+    # Applying every revision: instructions only (the state changes, so no repeated timing).
+    for db, target in targets.items():
+        if db == "mariadb":
+            continue
+        name = f"upgrade head from empty ({db})"
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        dbctl.reset(db, target)
+        cmd = f"{shlex.quote(nodebug)} --config {cfg(db)} database upgrade head"
+        cg = callgrind(cmd, os.path.join(args.out, f"callgrind-{slug}.out"))
+        result["steps"][name] = dict(median=None, total_ir=cg["total_ir"])
+        result["by_object"][name] = cg["by_object"]
     result["ld"] = ld_statistics(os.path.abspath(args.alchemy))
     true_med = hyperfine("/bin/true", os.path.join(args.out, "hf-true.json"), args.runs)
     result["steps"]["/bin/true"] = dict(median=true_med, total_ir=None)
     for db, target in targets.items():
         dbctl.drop(db, target)
+    os.remove(nodebug)
     with open(os.path.join(args.out, "profile.json"), "w") as f:
         json.dump(result, f, indent=1)
 

@@ -57,7 +57,7 @@ def versions() -> dict:
     v: dict = {}
     rev = sh(f"git -C {REPO} rev-parse --short=12 HEAD")
     dirty = sh(f"git -C {REPO} status --porcelain -- Sources Package.swift Package.resolved")
-    v["alchemy"] = rev + (" + uncommitted changes in Sources/" if dirty else "")
+    v["alchemy"] = rev + (" + uncommitted changes in Sources/" if dirty else "") + " (HEAD when the report was rendered)"
     v["swift"] = sh("swift --version 2>&1 | head -1")
     try:
         import alembic
@@ -142,6 +142,8 @@ def render(out_dir: str) -> str:
     profile = json.load(open(prof_path)) if os.path.exists(prof_path) else None
     idx = {(r["workload"], r["size"], r["db"], r["tool"]): r for r in results}
     m, v = machine(), versions()
+    if meta.get("alchemy_rev"):
+        v["alchemy"] = meta["alchemy_rev"]
     L: list[str] = []
     w = L.append
     date = meta.get("started", datetime.datetime.now().isoformat(timespec="seconds"))
@@ -161,7 +163,8 @@ def render(out_dir: str) -> str:
           "The callgrind instruction counts under Profile do not depend on load.")
         w("")
     if meta.get("quick"):
-        w("> **Quick run** (`--quick`): fewer repetitions, N = 10 and 100 only, R = 100 only.")
+        w("> **Quick run** (`--quick`): a check of the harness, not a measurement: 1 or 2 runs of slow "
+          "commands, N = 10 and 100 only, R = 100 only.")
         w("")
     w("## Machine and versions")
     w("")
@@ -172,8 +175,9 @@ def render(out_dir: str) -> str:
       f"{v.get('advanced_alchemy')}, Python {v.get('python')}, psycopg {v.get('psycopg')}, PyMySQL {v.get('pymysql')}")
     w(f"- PostgreSQL {v.get('postgresql')}, MariaDB {v.get('mariadb')}, SQLite {v.get('sqlite')} "
       "(all on this machine, over TCP to 127.0.0.1 for the servers)")
-    w(f"- Timer: {v.get('hyperfine')}; medians over the runs shown in results.json "
-      "(at least 10 runs plus 2 warm-ups for commands under 1 s; 3 to 10 runs for slower ones)")
+    w(f"- Timer: {v.get('hyperfine')}; medians (every run is in `bench/out/<date>/results.json` and `hyperfine/*.json`, not committed) "
+      "(commands under 1 s: 2 warm-ups and at least 10 runs; slower ones: 1 or 2 warm-ups and 3 to 10 runs, "
+      "2 for commands over 5 s)")
     w("")
     w("## Results")
     w("")
@@ -203,11 +207,11 @@ def render(out_dir: str) -> str:
                     if r and r["status"] == "failed":
                         notes.append(f"{r['tool']} failed: {r.get('error', '')[:120]}".replace("|", "/").replace("\n", " "))
                 if wl.startswith("autogenerate"):
-                    ops = [f"{r['tool']}: {r['ops']} ops" for r in (a, b) if r and r.get("ops") is not None]
+                    ops = [f"{r['tool']}: {r['ops']} ops in the file" for r in (a, b) if r and r.get("ops") is not None]
                     if ops:
                         notes.append("; ".join(ops))
-                if wl == "check" and b and b.get("exit_code") is not None:
-                    notes.append(f"alembic check exit {b['exit_code']}")
+                if wl == "check":
+                    notes += [f"{r['tool']} check exit {r['exit_code']}" for r in (a, b) if r and r.get("exit_code") is not None]
                 w(f"| {num} | {label} | {size} | {DB_NAMES[db]} | {cell(a)} | {cell(b)} | "
                   f"{f'{rt:.1f}x' if rt else '–'} | {'; '.join(notes)} |")
     w("")
@@ -307,10 +311,12 @@ def render(out_dir: str) -> str:
             w(f"| autogenerate at least 10x faster, N=500, {state} | {DB_NAMES[db]} | {meas} | {verdict(rt >= 10 if rt else None)} |")
     for db in ("postgresql", "mariadb"):
         counts = {c["size"]: c for c in cat if c["db"] == db and c["tool"] == "alchemy" and c["state"] == "db matches" and c.get("ok")}
-        if "N=10" in counts and "N=500" in counts:
-            ok = counts["N=500"]["catalog"] <= counts["N=10"]["catalog"]
-            w(f"| catalog-query count does not grow with N | {DB_NAMES[db]} | {counts['N=10']['catalog']} at N=10, "
-              f"{counts['N=500']['catalog']} at N=500 | {verdict(ok)} |")
+        if len(counts) >= 2:
+            ns = sorted(counts, key=size_key)
+            lo_, hi_ = counts[ns[0]], counts[ns[-1]]
+            ok = hi_["catalog"] <= lo_["catalog"]
+            w(f"| catalog-query count does not grow with N (database matches) | {DB_NAMES[db]} | "
+              + ", ".join(f"{counts[n]['catalog']} at {n}" for n in ns) + f" | {verdict(ok)} |")
         elif any(c["db"] == db for c in cat):
             w(f"| catalog-query count does not grow with N | {DB_NAMES[db]} | alchemy: not yet available | not measured |")
     for db in DBS:
@@ -335,7 +341,8 @@ def render(out_dir: str) -> str:
     w("## Profile")
     w("")
     if profile:
-        w(f"Measured by `bench/profile.py` on the {profile['chain']} chain: wall times are hyperfine medians (30 runs); "
+        w(f"Measured by `bench/profile.py` on the {profile['chain']} chain: wall times are hyperfine medians "
+          f"({profile.get('runs', 30)} runs); "
           "instruction counts are from `valgrind --tool=callgrind` (independent of load).")
         w("")
         w("| Step | Wall (median) | Instructions |")
@@ -346,7 +353,7 @@ def render(out_dir: str) -> str:
         w("")
         ld = profile.get("ld", {})
         w(f"Binary: {ld.get('binary_mb')} MB; `ldd` lists {ld.get('ldd_libraries')} shared objects; "
-          f"LD_DEBUG=statistics: {ld.get('relocations')} relocations, {ld.get('objects')} objects loaded, "
+          f"LD_DEBUG=statistics: {ld.get('relocations')} symbol relocations and {ld.get('relative_relocations')} relative relocations, "
           f"{ld.get('relocation_pct')}% of the loader's time in relocation.")
         w("")
         st = profile.get("strace", {})
@@ -356,6 +363,27 @@ def render(out_dir: str) -> str:
             for name, s in st.items():
                 top = ", ".join(f"{k} {n}" for k, n in s["top"][:6])
                 w(f"| {name} | {s['total_calls']} | {s['opened']} ({s['opened_so']} / {s['opened_yaml']}) | {top} |")
+            w("")
+        bo = profile.get("by_object", {})
+        if bo:
+            w("Instructions by the code they ran in (callgrind self cost grouped by shared object; "
+              "\"alchemy (executable)\" includes the statically linked Swift runtime, Foundation and Yams):")
+            w("")
+            w("| Step | Total | " + " | ".join(["alchemy (executable)", "libc", "libsqlite3", "libpq + TLS/crypto", "libmariadb", "ld.so", "other"]) + " |")
+            w("|---|---:|" + "---:|" * 7)
+            for name, items in bo.items():
+                d = dict(items)
+                total = profile["steps"].get(name, {}).get("total_ir") or sum(d.values())
+                groups = {
+                    "alchemy (executable)": d.get("alchemy (executable)", 0),
+                    "libc": d.get("libc", 0) + d.get("libm", 0) + d.get("libstdc++", 0) + d.get("libgcc_s", 0),
+                    "libsqlite3": d.get("libsqlite3", 0),
+                    "libpq + TLS/crypto": sum(v for k, v in d.items() if k in ("libpq", "libcrypto", "libssl", "libgnutls", "libnettle", "libhogweed", "libgmp")),
+                    "libmariadb": d.get("libmariadb", 0),
+                    "ld.so": sum(v for k, v in d.items() if k.startswith("ld-linux")),
+                }
+                groups["other"] = max(0, total - sum(groups.values()))
+                w(f"| {name} | {total / 1e6:.1f} M | " + " | ".join(f"{v / total:.0%}" for v in groups.values()) + " |")
             w("")
         for name, top in profile.get("callgrind", {}).items():
             w(f"<details><summary>callgrind, inclusive cost: {name}</summary>")
@@ -376,8 +404,8 @@ def render(out_dir: str) -> str:
     w("## How to reproduce")
     w("")
     w("```sh")
-    w("bench/run            # full run (~20 min): builds, generates, times, writes BENCHMARKS.md")
-    w("bench/run --quick    # ~3 min: fewer runs, N = 10/100 and R = 100 only")
+    w("bench/run            # full run (about 20-30 min on this 2-core machine): builds, generates, times, writes BENCHMARKS.md")
+    w("bench/run --quick    # a few minutes (longer under load): 1-2 runs of slow commands, N = 10/100, R = 100")
     w("```")
     w("")
     w("`bench/run` builds the release binary into `.build-bench/` (reused when up to date), starts the "

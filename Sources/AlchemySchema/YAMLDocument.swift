@@ -9,7 +9,8 @@ import Yams
 enum YAMLDocument {
     static func compose(_ contents: String, file: String) throws(LocatedError) -> Node? {
         do {
-            return try Yams.compose(yaml: contents)
+            // An explicit encoding: the default one reads the whole process environment on every parse.
+            return try Yams.compose(yaml: contents, .default, .default, .utf8)
         } catch let error as YamlError {
             throw locatedError(error, contents: contents, file: file)
         } catch {

@@ -27,7 +27,10 @@ public final class MigrationRunner {
         self.script = script
         self.versionTable = versionTable
         self.dialect = connection.dialect.dialect
-        let qualified = (versionTable.schema.map { $0 + "." } ?? "") + versionTable.name
+        // MariaDB/MySQL lock names are server-wide: the database name keeps runs on
+        // different databases of one server from waiting for each other.
+        let database = connection.url.database.map { $0 + "/" } ?? ""
+        let qualified = database + (versionTable.schema.map { $0 + "." } ?? "") + versionTable.name
         self.lock = MigrationLock(name: qualified, timeoutSeconds: lockTimeout)
     }
 
