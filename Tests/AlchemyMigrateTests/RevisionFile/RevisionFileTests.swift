@@ -4,19 +4,8 @@ import Testing
 
 @Suite("Revision files")
 struct RevisionFileTests {
-    static let template = """
-        revision: "{{revision}}"
-        down_revision: {{{down_revision}}}
-        branch_labels: {{{branch_labels}}}
-        depends_on: {{{depends_on}}}
-        message: {{{message}}}
-        created: {{created}}
-        upgrade:
-        {{{upgrade}}}
-        downgrade:
-        {{{downgrade}}}
-
-        """
+    /// The revision template `init` writes.
+    static let template = ProjectTemplate.defaultRevisionTemplate
 
     static let post = TableReference(name: "post")
 
