@@ -6,12 +6,20 @@ import ArgumentParser
 struct RevisionLine {
     var graph: RevisionGraph
     var current: Set<String> = []
+    /// Computed once: every printed revision asks whether it is a head.
+    private let heads: Set<String>
+
+    init(graph: RevisionGraph, current: Set<String> = []) {
+        self.graph = graph
+        self.current = current
+        heads = Set(graph.effectiveHeads)
+    }
 
     func markers(_ revision: Revision) -> [String] {
         var marks: [String] = []
         let labels = graph.branchLabels(of: revision.id).sorted()
         if !labels.isEmpty { marks.append("(\(labels.joined(separator: ", ")))") }
-        if graph.effectiveHeads.contains(revision.id) { marks.append("(head)") }
+        if heads.contains(revision.id) { marks.append("(head)") }
         if revision.isMergePoint { marks.append("(mergepoint)") }
         if graph.children(of: revision.id).count > 1 { marks.append("(branchpoint)") }
         if current.contains(revision.id) { marks.append("(current)") }
@@ -54,7 +62,7 @@ struct RevisionLine {
             ("depends_on", .array(revision.dependsOn.map(JSONValue.string))),
             ("branch_labels", .array(graph.branchLabels(of: revision.id).sorted().map(JSONValue.string))),
             ("message", .string(revision.message)),
-            ("is_head", .bool(graph.effectiveHeads.contains(revision.id))),
+            ("is_head", .bool(heads.contains(revision.id))),
             ("is_current", .bool(current.contains(revision.id))),
             ("path", revision.path.map(JSONValue.string) ?? .null),
         ])

@@ -1,3 +1,4 @@
+import Foundation
 import AlchemyDatabase
 import AlchemyMigrate
 import AlchemySchema
@@ -28,4 +29,7 @@ extension RevisionFactory.Failure: UserFacingError {}
 extension RevisionFileWriter.Failure: UserFacingError {}
 extension UnknownCurrentRevision: UserFacingError {}
 extension NotAtHead: UserFacingError {}
-extension ModelError: UserFacingError {}
+extension ModelError: UserFacingError {
+    /// The CLI adds its own `error:` in front; the model error's description has one too.
+    var userMessage: String { description.replacingOccurrences(of: ": error: ", with: ": ") }
+}

@@ -65,6 +65,7 @@ public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownRevision(let identifier):
             return "Can't locate revision identified by '\(identifier)'"
                 + (identifier.count < 4 ? "; partial revision ids need at least four characters" : "")
+                + "; `alchemy database history` lists the revisions, `heads` the heads"
         case .ambiguousRevision(let prefix, let candidates, let paths):
             let shown = candidates.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
             return "Multiple revisions start with '\(prefix)': \(shown)...\(paths.isEmpty ? "" : " (\(Self.list(paths)))"); give more characters of the revision id"
