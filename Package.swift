@@ -17,10 +17,12 @@ let package = Package(
         // across any dependency graph (GRDB and sqlite-nio ship their own SQLite modules).
         .systemLibrary(name: "CSQLite3Sys", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq",
-                       providers: [.apt(["libpq-dev"])]),
-        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb",
-                       providers: [.apt(["libmariadb-dev"])]),
+        // libpq and libmariadb: their headers at build time, the libraries
+        // opened with dlopen when a URL needs them (CClientLoader), so that no
+        // run pays for loading them and their dependency chains at start-up.
+        .target(name: "CClientLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CLibPQ", dependencies: ["CClientLoader"]),
+        .target(name: "CMariaDB", dependencies: ["CClientLoader"]),
 
         // Pure modules: no I/O.
         .target(name: "AlchemySchema", dependencies: [.product(name: "Yams", package: "Yams")]),

@@ -16,10 +16,15 @@ public protocol Connection: AnyObject {
     func query(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) -> [Row]
     /// The server's version string (`15.18`, `10.11.19-MariaDB`, `3.40.1`).
     func serverVersion() throws(DatabaseError) -> String
+    /// How long a statement waits for another connection's lock before failing
+    /// (SQLite's busy timeout; servers wait by the lock's own timeout).
+    func setBusyTimeout(milliseconds: Int32)
     func close()
 }
 
 extension Connection {
+    public func setBusyTimeout(milliseconds: Int32) {}
+
     public func query(_ sql: String) throws(DatabaseError) -> [Row] {
         try query(sql, [])
     }

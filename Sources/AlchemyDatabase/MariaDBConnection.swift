@@ -14,13 +14,22 @@ public final class MariaDBConnection: Connection {
     public let url: DatabaseURL
     private var handle: UnsafeMutablePointer<MYSQL>?
 
-    /// `mysql_library_init` is not thread-safe: run it exactly once, before any `mysql_init`.
-    private static let libraryReady: Bool = mysql_server_init(0, nil, nil) == 0
+    /// Opens the library, then runs `mysql_library_init` (not thread-safe)
+    /// exactly once, before any `mysql_init`; nil when ready.
+    private static let libraryFailure: String? = {
+        if let failure = alchemy_mariadb_load() {
+            return "MariaDB/MySQL URLs need MariaDB Connector/C (\(String(cString: failure))); install it: apt-get install libmariadb3"
+        }
+        return mysql_server_init(0, nil, nil) == 0 ? nil : "could not initialise the MariaDB client library"
+    }()
 
     public init(url: DatabaseURL, connectTimeout: Int = 10) throws(DatabaseError) {
         self.url = url
         self.dialect = url.dialect
-        guard Self.libraryReady, let mysql = mysql_init(nil) else {
+        if let failure = Self.libraryFailure {
+            throw DatabaseError(kind: .connection, dialect: url.dialect, code: nil, message: failure, target: url.target)
+        }
+        guard let mysql = mysql_init(nil) else {
             throw DatabaseError(kind: .connection, dialect: url.dialect, code: nil, message: "could not initialise the MariaDB client library", target: url.target)
         }
         var timeout = UInt32(connectTimeout)

@@ -47,7 +47,7 @@ public struct MigrationLock: Sendable {
                 throw DatabaseError(kind: .lockTimeout, dialect: connection.dialect, code: nil, message: waited)
             }
         case .sqlite:
-            (connection as? SQLiteConnection)?.setBusyTimeout(milliseconds: Int32(min(timeoutSeconds * 1000, Double(Int32.max))))
+            connection.setBusyTimeout(milliseconds: Int32(min(timeoutSeconds * 1000, Double(Int32.max))))
             do {
                 try connection.execute("BEGIN EXCLUSIVE")
             } catch where error.code == "5" || error.message.contains("locked") {

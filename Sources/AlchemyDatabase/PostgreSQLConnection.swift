@@ -16,6 +16,11 @@ public final class PostgreSQLConnection: Connection {
 
     public init(url: DatabaseURL, connectTimeout: Int = 10) throws(DatabaseError) {
         self.url = url
+        if let failure = alchemy_libpq_load() {
+            throw DatabaseError(kind: .connection, dialect: .postgresql, code: nil,
+                                message: "PostgreSQL URLs need libpq (\(String(cString: failure))); install it: apt-get install libpq5",
+                                target: url.target)
+        }
         var settings: [(String, String)] = [
             ("host", url.host ?? "localhost"),
             ("port", String(url.port ?? 5432)),

@@ -9,8 +9,12 @@ import Yams
 enum YAMLDocument {
     static func compose(_ contents: String, file: String) throws(LocatedError) -> Node? {
         do {
-            // An explicit encoding: the default one reads the whole process environment on every parse.
-            return try Yams.compose(yaml: contents, .default, .default, .utf8)
+            // The basic resolver: readers interpret `null`, booleans and numbers from
+            // the text themselves, and the default one compiles ICU regular expressions
+            // on first use and runs them on every mapping key (Yams hashes keys to find
+            // duplicates). An explicit encoding: the default one copies the whole process
+            // environment on every parse.
+            return try Yams.compose(yaml: contents, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw locatedError(error, contents: contents, file: file)
         } catch {

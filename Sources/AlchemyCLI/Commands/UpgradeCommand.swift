@@ -79,20 +79,27 @@ struct MigrationCommand {
             print(text, terminator: "")
             return
         }
-        let connection = try context.connect()
+        let connection = try MeasuredConnection.open(context.url)
         defer { connection.close() }
         let runner = MigrationRunner(connection: connection, script: script, versionTable: context.versionTable,
                                      lockTimeout: context.database.lockTimeout)
         runner.transactionPerMigration = context.database.transactionPerMigration
         let printer = ProgressPrinter(console: console)
         runner.progress = printer.handle
-        let start = Date()
+        let clock = ContinuousClock()
+        let start = clock.now
         let report = direction == .up ? try runner.upgrade(to: target) : try runner.downgrade(to: target)
-        let elapsed = ProgressPrinter.format(Date().timeIntervalSince(start))
+        let runTime = clock.now - start
         if console.format == .json {
             console.json(.object([
                 ("applied", .array(report.steps.map { .object([("revision", .string($0.revision.id)), ("direction", .string($0.direction.rawValue))]) })),
                 ("current", .array(report.heads.map(JSONValue.string))),
+                ("timing", .object([
+                    ("connect_seconds", .seconds(connection.connectTime.seconds)),
+                    ("run_seconds", .seconds(runTime.seconds)),
+                    ("database_seconds", .seconds(connection.databaseTime.seconds)),
+                    ("statements", .number(connection.statements)),
+                ])),
             ]))
             return
         }
@@ -101,7 +108,11 @@ struct MigrationCommand {
             console.info("nothing to do: \(context.url) is at \(at)")
         } else {
             let verb = direction == .up ? "upgraded" : "downgraded"
-            console.info("\(verb) \(context.url): \(report.steps.count) revision(s) in \(elapsed), now at \(at)")
+            console.info("\(verb) \(context.url): \(report.steps.count) revision(s) in \(ProgressPrinter.format(runTime.seconds)), now at \(at)")
         }
+        // Where the time went: what the database took, and what was alchemy's own.
+        console.detail("connected in \(ProgressPrinter.format(connection.connectTime.seconds)); "
+            + "\(connection.statements) statement(s) took \(ProgressPrinter.format(connection.databaseTime.seconds)) in the database, "
+            + "alchemy's own work \(ProgressPrinter.format((runTime - connection.databaseTime).seconds))")
     }
 }

@@ -16,7 +16,7 @@ extension RevisionGraph {
                 let paths = revisions.filter { $0.id == revision.id }.map { $0.path ?? "<unknown file>" }
                 throw .duplicateRevision(id: revision.id, paths: paths)
             }
-            let reserved: [String] = ["+", "-", ":", "@"].filter { revision.id.contains($0) }
+            let reserved = Self.reservedCharacters(in: revision.id)
             if !reserved.isEmpty {
                 throw .invalidRevisionID(id: revision.id, path: revision.path, characters: reserved)
             }
@@ -79,6 +79,14 @@ extension RevisionGraph {
         self.headIndices = nodes.indices.filter { nodes[$0].next.isEmpty }
         self.effectiveHeadIndices = nodes.indices.filter { nodes[$0].allNext.isEmpty }
         self.baseIndices = nodes.indices.filter { nodes[$0].down.isEmpty }
+    }
+
+    /// The characters of target syntax (`REV+1`, `-1`, `a:b`, `label@head`) that an id
+    /// may not contain. Over bytes: this runs for every revision on every command.
+    static func reservedCharacters(in id: String) -> [String] {
+        guard id.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") })
+        else { return [] }
+        return ["+", "-", ":", "@"].filter { id.utf8.contains($0.utf8.first!) }
     }
 
     /// One cycle along the given edges, as the indices on it, or nil.

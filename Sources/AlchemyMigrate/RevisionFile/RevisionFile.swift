@@ -45,7 +45,17 @@ public struct RevisionFile: Sendable {
     /// Revision ids are 12 lower-case hex characters when alchemy makes them; files
     /// from Alembic may use any non-empty string without spaces.
     public static func isValidIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == "@" || $0 == ":" || $0 == "+" })
-            && !(text.first == "-")
+        guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
+        // Bytes first: every id of a long history is checked on each run.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return !text.utf8.contains { byte in
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
+                     UInt8(ascii: ","), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "+"): true
+                default: false
+                }
+            }
+        }
+        return !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == "@" || $0 == ":" || $0 == "+" })
     }
 }

@@ -20,26 +20,29 @@ public struct ScriptDirectory: Sendable {
 
     public static func load(location: String) throws -> ScriptDirectory {
         let versions = versionsPath(of: location)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: versions, isDirectory: &isFolder), isFolder.boolValue else {
+        guard let allNames = LocalFiles.names(in: versions) else {
             throw LocatedError(file: versions, message: "no revisions folder; run `alchemy database init` or set script_location in alchemy.yaml")
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: versions)
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
+        let names = allNames.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         var files: [String: RevisionFile] = [:]
         var texts: [String: String] = [:]
         var revisions: [Revision] = []
+        files.reserveCapacity(names.count)
+        texts.reserveCapacity(names.count)
         revisions.reserveCapacity(names.count)
         for name in names {
             let path = versions + "/" + name
-            let text: String
+            let bytes: [UInt8]
             do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
+                bytes = try LocalFiles.contents(of: path)
             } catch {
-                throw LocatedError(file: path, message: "cannot read the revision file: \(error.localizedDescription)")
+                throw LocatedError(file: path, message: "cannot read the revision file: \(error)")
             }
-            let file = try RevisionHeaderScanner.scan(text, path: path) ?? RevisionFileReader.read(text, path: path)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw LocatedError(file: path, message: "the revision file is not UTF-8 text; save it as UTF-8")
+            }
+            let scanned = bytes.withUnsafeBufferPointer { RevisionHeaderScanner.scan($0, path: path) }
+            let file = try scanned ?? RevisionFileReader.read(text, path: path)
             if let earlier = files[file.revision] {
                 throw GraphError.duplicateRevision(id: file.revision, paths: [earlier.path ?? "?", path])
             }

@@ -11,6 +11,11 @@ import AlchemySchema
 extension PostgreSQLDialect {
     /// Statements to run before and after the operation itself.
     func enumTypeStatements(for operation: Operation, in context: Schema) throws -> (before: [Statement], after: [Statement]) {
+        // Only an operation that declares, drops or alters a column of a named enum
+        // can change which types are needed; for every other one the comparison
+        // below would find nothing, after copying the whole schema (a history of
+        // a thousand revisions made that quadratic).
+        guard operation.mayChangeEnumTypes(in: context) else { return ([], []) }
         let existing = Self.enumTypes(in: context.tables.flatMap(\.columns))
         let needed = Self.enumTypes(in: try context.applying(operation).tables.flatMap(\.columns) + operation.columns)
         var before: [Statement] = [], after: [Statement] = []
@@ -86,6 +91,23 @@ extension PostgreSQLDialect {
 }
 
 extension Operation {
+    /// Whether the operation declares, drops or alters a column of a named enum
+    /// type (a drop as written, or as the context knows the table).
+    func mayChangeEnumTypes(in context: Schema) -> Bool {
+        let touched: [Column] = switch self {
+        case .createTable(let table): table.columns
+        case .dropTable(let table): table.columns + (context.table(table.reference)?.columns ?? [])
+        case .addColumn(_, let column): [column]
+        case let .dropColumn(table, column): [column] + (context.table(table)?.column(named: column.name).map { [$0] } ?? [])
+        case .alterColumn(let change): [change.existing, change.altered]
+        default: []
+        }
+        return touched.contains { column in
+            if case .enumeration(_, _?) = column.type { return true }
+            return false
+        }
+    }
+
     /// Columns the operation itself declares, so that a type is created even for a
     /// table the context does not know (one created by raw SQL).
     var columns: [Column] {

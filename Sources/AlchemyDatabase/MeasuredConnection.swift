@@ -1,0 +1,63 @@
+import AlchemySQL
+
+/// A connection that counts its statements and the time spent waiting for them.
+///
+/// The time inside a driver call is the database's: sending, the server's work,
+/// the reply. What a run spends outside these calls is alchemy's own (reading
+/// revisions, planning, rendering SQL); `-v` and `--format json` report both, and
+/// the benchmark uses them to show how little of a long upgrade is alchemy's.
+public final class MeasuredConnection: Connection {
+    public let base: any Connection
+    /// Statements sent, queries included.
+    public private(set) var statements = 0
+    /// Time inside the driver's calls.
+    public private(set) var databaseTime: Duration = .zero
+    /// Time to open the connection (for a server: the handshake and authentication).
+    public let connectTime: Duration
+
+    public init(_ base: any Connection, connectTime: Duration = .zero) {
+        self.base = base
+        self.connectTime = connectTime
+    }
+
+    /// Opens a connection for `url`, timing the connect.
+    public static func open(_ url: DatabaseURL) throws(DatabaseError) -> MeasuredConnection {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let connection = try openConnection(url)
+        return MeasuredConnection(connection, connectTime: clock.now - start)
+    }
+
+    public var dialect: DialectName { base.dialect }
+    public var url: DatabaseURL { base.url }
+
+    public func execute(_ sql: String) throws(DatabaseError) {
+        try measured { () throws(DatabaseError) in try base.execute(sql) }
+    }
+
+    public func execute(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) {
+        try measured { () throws(DatabaseError) in try base.execute(sql, parameters) }
+    }
+
+    public func query(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) -> [Row] {
+        try measured { () throws(DatabaseError) in try base.query(sql, parameters) }
+    }
+
+    public func serverVersion() throws(DatabaseError) -> String {
+        try measured { () throws(DatabaseError) in try base.serverVersion() }
+    }
+
+    public func setBusyTimeout(milliseconds: Int32) { base.setBusyTimeout(milliseconds: milliseconds) }
+
+    public func close() { base.close() }
+
+    private func measured<T>(_ call: () throws(DatabaseError) -> T) throws(DatabaseError) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            databaseTime += clock.now - start
+            statements += 1
+        }
+        return try call()
+    }
+}
