@@ -10,7 +10,9 @@ version check (`upgrade head` at head minus `heads`), with
 * instruction counts under valgrind's callgrind (repeatable on a loaded machine)
   and the top functions by inclusive cost,
 * syscall counts from `strace -c -f`, files opened, and the dynamic loader's
-  statistics (LD_DEBUG=statistics) and shared libraries loaded.
+  statistics (LD_DEBUG=statistics), the shared objects `ldd` lists (linked, loaded
+  before `main`) and those each step maps at run time (LD_DEBUG=files: libpq and
+  libmariadb are opened with dlopen on first connect).
 
 Writes OUT/profile.json plus the raw tool outputs beside it.
 """
@@ -87,11 +89,24 @@ def strace_summary(cmd: str, out: str) -> dict:
     t = sh(f"strace -f -e trace=openat,open -o {shlex.quote(out)}.open {cmd}")
     opened = open(out + ".open").read().splitlines() if os.path.exists(out + ".open") else []
     ok = [line for line in opened if "= -1" not in line and "openat(" in line]
-    libs = [line for line in ok if ".so" in line]
+    libs = [line for line in ok if ".so" in line and "/ld.so.cache" not in line]
     yaml = [line for line in ok if ".yaml" in line]
     return dict(total_calls=int(total.group(1)) if total else sum(calls.values()), top=sorted(
         calls.items(), key=lambda kv: -kv[1])[:12], opened=len(ok), opened_so=len(libs), opened_yaml=len(yaml),
         failed_opens=len(opened) - len(ok), _rc=t.returncode)
+
+
+def loaded_objects(cmd: str) -> dict:
+    """Shared objects the dynamic loader maps for CMD (LD_DEBUG=files): before `main`, and
+    afterwards (dlopen, with what the opened library needs)."""
+    p = subprocess.run(shlex.split(cmd), env=dict(os.environ, LD_DEBUG="files"), capture_output=True, text=True)
+    before, later, started = [], [], False
+    for line in p.stderr.splitlines():
+        started = started or "transferring control:" in line
+        m = re.search(r"file=(\S+) \[\d+\];\s+generating link map", line)
+        if m:
+            (later if started else before).append(m.group(1))
+    return dict(at_start=len(before), later=len(later), later_names=later)
 
 
 def ld_statistics(binary: str) -> dict:
@@ -129,7 +144,8 @@ def main() -> None:
     os.makedirs(args.out, exist_ok=True)
     b = shlex.quote(os.path.abspath(args.alchemy))
     chain = os.path.abspath(args.chain)
-    result: dict = dict(chain=os.path.basename(chain), runs=args.runs, steps={}, callgrind={}, strace={}, by_object={})
+    result: dict = dict(chain=os.path.basename(chain), runs=args.runs, steps={}, callgrind={}, strace={}, by_object={},
+                          objects={})
     cfg = lambda db: shlex.quote(os.path.join(chain, db, "alchemy", "alchemy.yaml"))  # noqa: E731
     steps = {"startup (--version)": f"{b} --version", "heads (read + graph)": f"{b} --config {cfg('sqlite')} database heads"}
     targets = {}
@@ -158,6 +174,7 @@ def main() -> None:
             result["callgrind"][name] = cg["top"][:25]
         result["strace"][name] = strace_summary(cmd, os.path.join(args.out, f"strace-{slug}.txt"))
         result["by_object"][name] = cg["by_object"]
+        result["objects"][name] = loaded_objects(cmd)
     # Applying every revision: instructions only (the state changes, so no repeated timing).
     for db, target in targets.items():
         if db == "mariadb":

@@ -116,6 +116,84 @@ def cell(r: dict | None) -> str:
     return "failed"
 
 
+def pct(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1%}"
+
+
+def own_share(r: dict | None) -> float | None:
+    """alchemy's own time over the wall time (see own_time in harness.py), if it was measured."""
+    return r["own"] / r["median"] if r and r.get("status") == "ok" and r.get("own") is not None else None
+
+
+def cpu_share(r: dict | None) -> float | None:
+    """User + system CPU time over the wall time: an upper bound for the own time."""
+    return (r["user"] + r["system"]) / r["median"] if r and r.get("status") == "ok" else None
+
+
+CRYPTO_OBJECTS = ("libcrypto", "libssl", "libgnutls", "libnettle", "libhogweed", "libgmp", "libz")
+OWN_WORKLOADS = (("upgrade head from empty", "`upgrade head` from empty"), ("downgrade base", "`downgrade base`"))
+
+
+def own_time_section(idx: dict, sizes: list[str], w) -> None:
+    rows = [(wl, label, size, db, idx.get((wl, size, db, "alchemy"))) for wl, label in OWN_WORKLOADS
+            for size in sizes for db in DBS]
+    rows = [row for row in rows if row[4] and row[4]["status"] == "ok"]
+    if not rows:
+        return
+    w("### alchemy's own time (`upgrade head` from empty, `downgrade base`)")
+    w("")
+    w("Wall = hyperfine median of the whole command (process start included). Database + connect = median, "
+      "over extra `--format json` runs after the same reset, of the `connect_seconds + database_seconds` alchemy "
+      "reports. Own = wall − (database + connect). CPU = user + system time of the process over the wall time, "
+      "an upper bound. \"Within the JSON runs\" is a cross-check: the median over those runs of 1 − (database + "
+      "connect) / that run's own wall time (timed by the harness). On SQLite the engine runs inside alchemy's "
+      "process: there \"database\" is the time spent inside SQLite calls. See [How alchemy's own time is measured](#how-alchemys-own-time-is-measured).")
+    w("")
+    w("| Workload | Size | Database | Wall | Database + connect | Own | Own % | Own % within the JSON runs | "
+      "CPU / wall (upper bound) | Statements |")
+    w("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for wl, label, size, db, r in rows:
+        has = r.get("own") is not None
+        own = ("< 0 (noise)" if r["own"] < 0 else fmt(r["own"])) if has else "–"
+        share = "–" if not has or r["own"] < 0 else pct(own_share(r))
+        w(f"| {label} | {size} | {DB_NAMES[db]} | {fmt(r['median'])} | {fmt(r.get('waiting')) if has else '–'} | "
+          f"{own} | {share} | {pct(r.get('own_share_same_runs'))} | "
+          f"{pct(cpu_share(r))} | {r.get('statements') or '–'} |")
+    w("")
+
+
+def own_verdict(own: float | None, same_runs: float | None, verdict) -> str:
+    """Met / not met when the own-time measure and its same-run cross-check agree."""
+    if own is None or own < 0:
+        return "not measured" + (" (noise: the extra runs were slower than the timed ones)" if own is not None else "")
+    if same_runs is not None and (own < 0.05) != (same_runs < 0.05):
+        return f"unclear (the same-run cross-check gives {pct(same_runs)})"
+    return verdict(own < 0.05)
+
+
+def own_time_targets(idx: dict, w, verdict) -> None:
+    for wl, label in OWN_WORKLOADS:
+        for db in DBS:
+            r = idx.get((wl, "R=1000", db, "alchemy"))
+            size, small = "R=1000", idx.get((wl, "R=100", db, "alchemy"))
+            if not (r and r["status"] == "ok") and small and small["status"] == "ok":
+                r, size = small, "R=100"  # a quick run: show R=100, the target stays unmeasured
+            if not r or r["status"] != "ok":
+                continue
+            own, cpu = own_share(r), cpu_share(r)
+            inside = "time inside SQLite calls" if db == "sqlite" else "database"
+            if own is None:
+                meas = f"CPU / wall {pct(cpu)} at {size} (no timing reported: upper bound only)"
+            else:
+                noise = own < 0
+                meas = (f"{'< 0 (noise)' if noise else pct(own)} at {size} ({'–' if noise else fmt(r['own'])} of "
+                        f"{fmt(r['median'])}; {inside} + connect {fmt(r['waiting'])}); same-run cross-check "
+                        f"{pct(r.get('own_share_same_runs'))}; CPU / wall {pct(cpu)}")
+            met = own_verdict(own, r.get("own_share_same_runs"), verdict) if size == "R=1000" else \
+                "not measured (no R=1000 in this run)"
+            w(f"| {label} over 1,000 revisions: alchemy's own time under 5% | {DB_NAMES[db]} | {meas} | {met} |")
+
+
 ORDER = [
     ("1", "upgrade head (no-op)", "`upgrade head` at head"),
     ("2", "autogenerate (empty db)", "autogenerate, empty database"),
@@ -133,6 +211,34 @@ ORDER = [
 def size_key(s: str) -> tuple:
     k, n = s.split("=")
     return (k, int(n))
+
+
+def bytecode_note(meta: dict, idx: dict) -> str:
+    """The method note on Alembic's bytecode, with what the harness checked."""
+    lib = meta.get("bytecode") or {}
+    cached = [r["bytecode"] for r in idx.values() if r.get("bytecode")]
+    gaps = [b for b in cached if b.split("/")[0] != b.split("/")[1]]
+    text = ("- Alembic runs with Python's bytecode cache, as its users have it: this machine's environment sets "
+            "`PYTHONDONTWRITEBYTECODE=1`, so `bench/run` compiles the venv once (`python -m compileall -q`) and "
+            "`bench/harness.py` runs every command without that variable; each timing's warm-up (the calibration "
+            "run) writes the project's `versions/__pycache__`, which the timed runs then read.")
+    if lib.get("modules"):
+        text += (f" Checked before timing: {lib['modules'] - lib['stale']} of the {lib['modules']} standard-library "
+                 "and venv modules an Alembic run imports had up-to-date bytecode")
+        text += "." if not lib["stale"] else f" ({lib['stale']} did not, e.g. `{lib['stale_examples'][0]}`)."
+    if cached:
+        text += (f" After the warm-ups, all revision files had bytecode in {len(cached) - len(gaps)} of the "
+                 f"{len(cached)} Alembic timings" + (f" (not in: {', '.join(gaps[:3])})." if gaps else "."))
+    pairs = []
+    for size in sorted({k[1] for k in idx if k[0] == "heads (no bytecode cache)"}, key=size_key):
+        a, b = idx.get(("heads", size, "any", "alembic")), idx.get(("heads (no bytecode cache)", size, "any", "alembic"))
+        if a and b and a["status"] == b["status"] == "ok":
+            pairs.append(f"{fmt(b['median'])} instead of {fmt(a['median'])} at {size} "
+                         f"({b['runs']} and {a['runs']} runs)")
+    if pairs:
+        text += (" Without it (`PYTHONDONTWRITEBYTECODE=1` and no `versions/__pycache__`, so every revision file is "
+                 f"compiled on every run) Alembic's `heads` takes {' and '.join(pairs)}.")
+    return text
 
 
 def render(out_dir: str) -> str:
@@ -272,6 +378,7 @@ def render(out_dir: str) -> str:
             w(f"| {f['size']} | {f['files']} | {f['bytes']:,} | {fmt(f.get('cat_median'))} | {fmt(f['in_process_read'])} "
               f"| {cell(h)} | {cell(hd)} |")
         w("")
+    own_time_section(idx, sizes, w)
     # ---- targets
     w("## Targets (issue 6)")
     w("")
@@ -319,23 +426,26 @@ def render(out_dir: str) -> str:
               + ", ".join(f"{counts[n]['catalog']} at {n}" for n in ns) + f" | {verdict(ok)} |")
         elif any(c["db"] == db for c in cat):
             w(f"| catalog-query count does not grow with N | {DB_NAMES[db]} | alchemy: not yet available | not measured |")
-    for db in DBS:
-        a = idx.get(("upgrade head from empty", "R=1000", db, "alchemy"))
-        if not a or a["status"] != "ok":
-            continue
-        own = (a["user"] + a["system"]) / a["median"]
-        if db == "sqlite":
-            w(f"| `upgrade head` over 1,000 revisions: alchemy's own time under 5% | SQLite | CPU time of the process is "
-              f"{own:.0%} of the wall time ({fmt(a['median'])}); SQLite's engine runs inside the process, so this "
-              f"includes the database's work (see Profile for the split) | see Profile |")
-        else:
-            w(f"| `upgrade head` over 1,000 revisions: alchemy's own time under 5% | {DB_NAMES[db]} | "
-              f"{own:.1%} (user+sys CPU {fmt(a['user'] + a['system'])} of {fmt(a['median'])} wall) | {verdict(own < 0.05)} |")
+    own_time_targets(idx, w, verdict)
     w("")
-    w("How \"alchemy's own time\" is measured: the database servers do the statements' work in their own "
-      "processes, so the client's own share is its CPU time (user + system, as hyperfine reports it for the "
-      "alchemy process) over the wall time of the whole `upgrade head`; the rest is waiting for the server. "
-      "This counts kernel time spent on the client's socket I/O as alchemy's, so it is an upper bound.")
+    w("#### How alchemy's own time is measured")
+    w("")
+    w("alchemy times itself: with `--format json` the output of `upgrade` and `downgrade` has a `timing` member "
+      "with `connect_seconds` (opening the connection: TCP, TLS where used, the authentication handshake), "
+      "`run_seconds` (the migration run after connecting) and `database_seconds` (wall time spent inside the "
+      "database driver's calls, i.e. waiting for statements). For each of these workloads the harness runs the "
+      "same command with `--format json` a few extra times (3 in a quick run, 5 otherwise), each after the same "
+      "reset as the timed runs, and takes the median of `connect_seconds + database_seconds`; alchemy's own time "
+      "is the hyperfine median wall time of the whole command minus that median: process start-up, reading the "
+      "configuration and the revision files, building the graph, parsing each revision body, rendering SQL and "
+      "the output. On PostgreSQL and MariaDB the statements' work happens in the server; on SQLite the engine "
+      "runs in alchemy's process, so there the subtracted time is the time inside SQLite calls (the engine's "
+      "own work, done on alchemy's CPU). The CPU column (user + system time of the process, as hyperfine reports "
+      "it, over the wall time) is kept as a second figure: it counts the kernel's socket I/O and, on SQLite, the "
+      "engine as alchemy's, so it is an upper bound of the time alchemy's own code runs. Own time is a wall time: on "
+      "a loaded machine it also holds the time the process waits for a CPU, and, being the difference of two "
+      "separately measured medians, the noise of both; where it exceeds the CPU figure, that is why (the "
+      "cross-check column, from single runs, is less exposed to the second).")
     w("")
     # ---- profile
     w("## Profile")
@@ -352,10 +462,23 @@ def render(out_dir: str) -> str:
             w(f"| {name} | {fmt(s.get('median'))} | {ir} |")
         w("")
         ld = profile.get("ld", {})
-        w(f"Binary: {ld.get('binary_mb')} MB; `ldd` lists {ld.get('ldd_libraries')} shared objects; "
-          f"LD_DEBUG=statistics: {ld.get('relocations')} symbol relocations and {ld.get('relative_relocations')} relative relocations, "
-          f"{ld.get('relocation_pct')}% of the loader's time in relocation.")
+        w(f"Binary: {ld.get('binary_mb')} MB; `ldd` lists {ld.get('ldd_libraries')} shared objects (the ones it is "
+          "linked against, loaded before `main`; libpq and libmariadb are not among them: alchemy opens them with "
+          f"`dlopen` on first connect); LD_DEBUG=statistics (`--version`): {ld.get('relocations')} symbol relocations "
+          f"and {ld.get('relative_relocations')} relative relocations, {ld.get('relocation_pct')}% of the loader's "
+          "time in relocation.")
         w("")
+        objects = profile.get("objects", {})
+        if objects:
+            w("Shared objects each step maps (LD_DEBUG=files; the loader itself and the vDSO not counted):")
+            w("")
+            w("| Step | before `main` | later (dlopen and what it needs) |")
+            w("|---|---:|---|")
+            for name, o in objects.items():
+                later = f"{o['later']}" + (f" ({', '.join(o['later_names'][:3])}, ...)" if o["later"] > 3 else
+                                           (f" ({', '.join(o['later_names'])})" if o["later"] else ""))
+                w(f"| {name} | {o['at_start']} | {later} |")
+            w("")
         st = profile.get("strace", {})
         if st:
             w("| Step | syscalls | files opened (of which .so / .yaml) | top syscalls |")
@@ -369,8 +492,9 @@ def render(out_dir: str) -> str:
             w("Instructions by the code they ran in (callgrind self cost grouped by shared object; "
               "\"alchemy (executable)\" includes the statically linked Swift runtime, Foundation and Yams):")
             w("")
-            w("| Step | Total | " + " | ".join(["alchemy (executable)", "libc", "libsqlite3", "libpq + TLS/crypto", "libmariadb", "ld.so", "other"]) + " |")
-            w("|---|---:|" + "---:|" * 7)
+            names = ["alchemy (executable)", "libc", "libsqlite3", "libpq", "libmariadb", "TLS/crypto", "ld.so", "other"]
+            w("| Step | Total | " + " | ".join(names) + " |")
+            w("|---|---:|" + "---:|" * len(names))
             for name, items in bo.items():
                 d = dict(items)
                 total = profile["steps"].get(name, {}).get("total_ir") or sum(d.values())
@@ -378,8 +502,10 @@ def render(out_dir: str) -> str:
                     "alchemy (executable)": d.get("alchemy (executable)", 0),
                     "libc": d.get("libc", 0) + d.get("libm", 0) + d.get("libstdc++", 0) + d.get("libgcc_s", 0),
                     "libsqlite3": d.get("libsqlite3", 0),
-                    "libpq + TLS/crypto": sum(v for k, v in d.items() if k in ("libpq", "libcrypto", "libssl", "libgnutls", "libnettle", "libhogweed", "libgmp")),
+                    "libpq": d.get("libpq", 0),
                     "libmariadb": d.get("libmariadb", 0),
+                    # Whichever client the step connects with (libpq and libmariadb both use OpenSSL).
+                    "TLS/crypto": sum(v for k, v in d.items() if k in CRYPTO_OBJECTS),
                     "ld.so": sum(v for k, v in d.items() if k.startswith("ld-linux")),
                 }
                 groups["other"] = max(0, total - sum(groups.values()))
@@ -425,6 +551,7 @@ def render(out_dir: str) -> str:
       "`version_table=\"alembic_versions\"`, `compare_type=True`, `render_as_batch=True`, "
       "`user_module_prefix=\"sa.\"`) and revisions rendered from Advanced Alchemy's `script.py.mako` "
       "(so each revision runs in its `autocommit_block()`).")
+    w(bytecode_note(meta, idx))
     w("- alchemy is the release binary with `--config alchemy.yaml`; both tools get their own fresh database "
       "per workload (SQLite file, PostgreSQL/MariaDB database). State is reset between runs with hyperfine's "
       "`--prepare`: drop and re-create the database before `upgrade head` from empty, restore a snapshot "
