@@ -8,15 +8,21 @@ import Testing
 /// may decline a file (`nil`), but whatever it returns must be exactly what the
 /// full YAML reader reads, and it must decline every file the reader rejects.
 ///
-/// Disagreements found when these tests were written are listed in ``Bug``; the
-/// inputs that show them are tagged with their bug and recorded as known issues,
-/// so that the suite passes while they stand and any other disagreement fails
-/// it. When a bug is fixed, `eachSpelling` reports "known issue was not
-/// recorded" for it: delete its case and the tags.
+/// Every test here holds the scanner to that rule with no exceptions: any
+/// disagreement fails with the file's text, the reader's result and the
+/// scanner's. On top of that, the forms the scanner is meant to read itself
+/// (the one-line forms alchemy writes and the common hand-written ones) must
+/// take the fast path.
+///
+/// What is compared is the header. The scanner skips the operations under
+/// `upgrade:`/`downgrade:` by design (they are read when a revision is applied),
+/// so a body the reader rejects for its operations (`upgrade: 5`) is outside
+/// its contract and the bodies of the corpus are valid ones; the YAML around
+/// them (keys given twice, tab-led lines) is not, see `remainingCases`.
 @Suite("Revision header scanner")
 struct RevisionHeaderScannerTests {
     /// The header fields both readers produce (the scanner leaves the operations empty).
-    struct Header: Equatable, CustomStringConvertible {
+    struct Header: Equatable, Sendable, CustomStringConvertible {
         var revision: String
         var downRevisions: [String]
         var branchLabels: [String]
@@ -43,27 +49,6 @@ struct RevisionHeaderScannerTests {
         }
     }
 
-    /// Known disagreements (RevisionHeaderScanner.swift as of 894d388).
-    enum Bug: String, CaseIterable, Hashable {
-        /// headerValues (line 57) skips every line that starts with a space, tab or `-`,
-        /// and list() (line 157) reads an empty value as `[]`.
-        case blockValue = "a value on the following lines (block list, continued plain scalar, indented scalar) is skipped and the key reads as empty"
-        /// header() line 110: `file.created = ... scalar(bytes, range)` keeps nil when scalar() gives up.
-        case createdFallback = "a `created` value the scanner does not understand becomes nil instead of declining the file"
-        /// valueRange() line 85 needs `index > valueStart`, so a `#` right after `key: ` is not a comment.
-        case commentAsValue = "`key: #...` (a comment where the value would be) is read as the value"
-        /// valueRange() lines 78 and 92 skip and trim spaces (and CR) only.
-        case tabs = "tabs after the colon, before the line end or before a comment are kept in the value"
-        /// headerValues() line 61 splits at the first colon without requiring a blank after it.
-        case noSpaceAfterColon = "`key:value` (no blank after the colon) is read as key and value; YAML reads one plain scalar and rejects the file"
-        /// scalar() lines 143-147 check only the first and last byte of a single-quoted scalar.
-        case unbalancedSingleQuotes = "single-quoted scalars with an undoubled inner quote ('a'b', ''', 'a' 'b') are accepted"
-        /// scalar() line 153: otherFormIndicators lacks `-`+blank, `?`+blank, `,`, `]`, `}`.
-        case indicatorStart = "plain values starting with `- `, `? `, `,`, `]` or `}` (also as flow-list items) are accepted"
-        /// string() decodes any bytes; YAML rejects C0 controls and breaks lines at U+0085/U+2028/U+2029.
-        case controlCharacters = "control characters and Unicode line breaks (NUL, U+0085, U+2028) in a plain value are accepted"
-    }
-
     /// The scanner as `ScriptDirectory.load` calls it: on the file's bytes.
     static func scan(_ text: String, path: String) -> RevisionFile? {
         Array(text.utf8).withUnsafeBufferPointer { RevisionHeaderScanner.scan($0, path: path) }
@@ -77,115 +62,138 @@ struct RevisionHeaderScannerTests {
         }
     }
 
-    /// How the two readers relate on one file; `nil` when they agree.
+    static func describe(_ scanned: RevisionFile?) -> String {
+        scanned.map { "\(Header($0))" } ?? "nil (declined)"
+    }
+
+    static func describe(_ read: Result<RevisionFile, LocatedError>) -> String {
+        switch read {
+        case .success(let file): "\(Header(file))"
+        case .failure(let error): "rejects the file: \(error.description)"
+        }
+    }
+
+    /// How the two readers relate on one file: `nil` when they agree, otherwise
+    /// the file's text with both results.
     static func disagreement(_ text: String, path: String) -> String? {
         let scanned = scan(text, path: path)
         // The String entry point must answer as the byte one does.
         let scannedText = RevisionHeaderScanner.scan(text, path: path)
         if scanned.map(Header.init) != scannedText.map(Header.init) {
-            return "scan(String) and scan(bytes) differ: \(scannedText.map { "\(Header($0))" } ?? "nil") vs \(scanned.map { "\(Header($0))" } ?? "nil")"
+            return "file:    \(text.debugDescription)\nscan(String) and scan(bytes) differ:\n  String: \(describe(scannedText))\n  bytes:  \(describe(scanned))"
         }
         guard let scanned else { return nil }
-        switch read(text, path: path) {
-        case .failure(let error):
-            return "the reader rejects the file (\(error.description)) but the scanner read \(Header(scanned))"
-        case .success(let file):
-            let expected = Header(file)
-            let got = Header(scanned)
-            return expected == got ? nil : "reader:  \(expected)\nscanner: \(got)"
-        }
+        let read = read(text, path: path)
+        if case .success(let file) = read, Header(file) == Header(scanned) { return nil }
+        return "file:    \(text.debugDescription)\nreader:  \(describe(read))\nscanner: \(describe(scanned))"
     }
 
     // MARK: - Spellings
 
     /// One way of writing a value. `fast` when it is a one-line form the scanner
-    /// is meant to read itself (alchemy's own, and the common hand-written ones);
-    /// `bug` when it shows one of the known disagreements.
+    /// must read itself (alchemy's own, and the common hand-written ones); the
+    /// others may be declined, but, like every input, must never be read wrong.
     struct Spelling {
         var text: String
         var fast: Bool
-        var bug: Bug?
     }
 
     static func fast(_ items: [String]) -> [Spelling] { items.map { Spelling(text: $0, fast: true) } }
     static func other(_ items: [String]) -> [Spelling] { items.map { Spelling(text: $0, fast: false) } }
-    static func known(_ bug: Bug, _ items: [String]) -> [Spelling] { items.map { Spelling(text: $0, fast: false, bug: bug) } }
 
     static let idsFast = fast([
         "3f2a1b9c0d1e", "\"3f2a1b9c0d1e\"", "'5e1c0a7b2d40'", "1234e5", "\"1234e5\"", "000123", "0x1F", "1_000",
         "ae1027a6acf", "release_1.0", "release-1.0", "caf\u{E9}01", "\"\u{65E5}\u{672C}\"", "a#b", "null_ish", "a'b", "a\"b",
+        // Doubled single quotes, the escapes alchemy writes, `#` inside quotes, words YAML types (ids keep the text).
+        "'it''s'", "\"a\\\"b\"", "\"a\\\\b\"", "\"a\\/b\"", "\"a#b\"", ".inf", "true",
     ])
     static let idsOther = other([
         "a+b", "\"a+b\"", "a@b", "'a@b'", "a:b", "\"a:b\"", "\"a b\"", "'a b'", "a b", "-abc", "\"-abc\"", "\" abc\"",
-        "'abc '", "'it''s'", "\"a\\\"b\"", "\"a\\u0041\"", "\"a#b\"", "'a # b'", ".inf", "true", "~", "null", "\"\"", "''",
+        "'abc '", "\"a\\u0041\"", "\"a\\tb\"", "'a # b'", "~", "null", "\"\"", "''",
         "[a]", "{a: b}", "&x abc", "*x", "!!str abc", "|", ">", "\"unterminated", "a,b", "a\tb", "%x", "@x", "`x`",
         "a: b", "abc:", "\"abc\" x", "x \"abc\"",
-    ]) + known(.unbalancedSingleQuotes, ["'a'b'", "'''"]) + known(.indicatorStart, ["]x", "? x", "- x", ",abc"])
-        + known(.commentAsValue, ["#x"])
+        // Undoubled single quotes, indicators, a comment where the value would be.
+        "'a'b'", "'''", "]x", "}x", "? x", "- x", "-", ",abc", "#x",
+    ])
     static let ids = idsFast + idsOther
 
     static let idListsFast = fast([
         "null", "~", "Null", "NULL", "", "[]", "[ ]", "[\"9b0c4d2e7f10\"]", "[\"9b0c4d2e7f10\", \"000000000001\"]",
         "[9b0c4d2e7f10, '000000000001']", "[ a , b ]", "[1234e5, \"000123\"]", "[\"a\",'b',c]",
+        "[~]", "[null]", "['a''b']", "a]", "[\"a\\\"b\", \"c\\\\d\"]",
     ]) + idsFast
     static let idListsOther = other([
         "[a, b,]", "[a, , b]", "[a,]", "[,]", "[\"a,b\"]", "[a b]", "[[a]]", "[a, [b]]", "[{a: b}]", "[a: b]",
-        "[~]", "[null]", "[\"\"]", "[\"\", a]", "[a", "a]", "[a #x]", "[\"a #x\"]", "['a''b']", "[+a]", "[a@b]", "[-a]",
-        "[\"-a\"]", "[\" a\"]", "[a,b", "[\"a\" \"b\"]", "{}", "[a\t]", "\n  []",
-    ]) + known(.indicatorStart, ["[a]]"])
-        + known(.blockValue, ["\n  - 9b0c4d2e7f10\n  - \"000000000001\"", "\n- 9b0c4d2e7f10", "\n  - a b"]) + idsOther
+        "[\"\"]", "[\"\", a]", "[a", "[a #x]", "[\"a #x\"]", "[+a]", "[a@b]", "[-a]",
+        "[\"-a\"]", "[\" a\"]", "[a,b", "[\"a\" \"b\"]", "{}", "[a\t]", "[a,\tb]", "\n  []", "[a]]", "[a}]",
+        "[?a]", "[:a]",
+        // Block lists: only the full reader reads them.
+        "\n  - 9b0c4d2e7f10\n  - \"000000000001\"", "\n- 9b0c4d2e7f10", "\n  - a b",
+    ]) + idsOther
     static let idLists = idListsFast + idListsOther
 
     static let labelListsFast = fast([
         "[]", "null", "~", "", "[blog]", "[blog, \"v2\"]", "blog", "[my label]", "[\"a b\", c]", "[caf\u{E9}]", "['x''y']",
         "[true]", "[1]", "[1234e5]", "\"v2\"", "[a+b, a@b]",
+        "[\"a\\\"b\"]", "[\"a\\tb\", 'c\\d']", "[\"a]\", '{b}']", "[-a, a:b, a?b, a#b]", "'it''s'", "\"x\\\\y\"",
     ])
     static let labelListsOther = other([
-        "['']", "[a, b,]", "[a,,b]", "[\"a,b\"]", "[[a]]", "[a: b]", "[a #c]", "{a: b}", "[a", "[\"a\\\"b\"]", "[ ,a]",
-        "[\"x\" #c]", "[a] x", "[&a x]",
-    ]) + known(.blockValue, ["\n  - blog\n  - v2", "\n- blog"]) + known(.unbalancedSingleQuotes, ["'a'b'"])
-        + known(.tabs, ["[a\t]"]) + known(.indicatorStart, ["[a]]", "[? a]", "[- a]"])
+        "['']", "[a, b,]", "[a,,b]", "[\"a,b\"]", "[[a]]", "[a: b]", "[a #c]", "{a: b}", "[a", "[ ,a]",
+        "[\"x\" #c]", "[a] x", "[&a x]", "[\"a\\\",b\"]", "'a'b'", "[a]]", "[a}]", "[? a]", "[- a]",
+        // Tabs around flow items, and `?`/`:` starting one: see `remainingCases`.
+        "[a\t]", "[a,\tb]", "[?a]", "[:a]",
+        "\n  - blog\n  - v2", "\n- blog",
+    ])
     static let labelLists = labelListsFast + labelListsOther
 
     static let messagesFast = fast([
         "add user accounts", "\"add user accounts: the first cut\"", "'single quoted'", "'it''s fine'", "null", "~", "\"\"",
         "''", "caf\u{E9} \u{2615} \u{65E5}\u{672C}\u{8A9E}", "fix O'Brien's bug", "50% off", "a:b", "a#b", "\"1234\"", "123",
-        "true", "with \"inner\" quotes", "-dash", ":colon first", "a\u{A0}b", "\"null\"", "'~'", "1234e5", "a - b", "a, b",
-        "a [b] {c}", "\"a: b\"", "'#1: fix'", "see http://example.com/x", "a\tb",
+        "true", "with \"inner\" quotes", "-dash", ":colon first", "?x", "a\u{A0}b", "\"null\"", "'~'", "1234e5", "a - b", "a, b",
+        "a [b] {c}", "\"a: b\"", "'#1: fix'", "see http://example.com/x", "a\tb", "a\t", "a :b", "''''", "'a\\b'", "\"a'b\"",
+        // The double-quoted escapes alchemy writes.
+        "\"esc \\\" quote\"", "\"back\\\\slash\"", "\"tab\\tescape\"", "\"a\\/b\"", "\"line 1\\nline 2\\r\\n\"", "\"a\\\\\"",
+        "\"\\\"\"", "\"#42 fix\"", "\"raw\ttab\"",
     ])
     static let messagesOther = other([
-        "", "a: b", "trailing colon:", "\"esc \\\" quote\"", "\"back\\\\slash\"", "\"tab\\tescape\"",
-        "\"a\" \"b\"", "[bracket", "[a, b]", "{brace}", "{a: b}", "|", ">", "|\n  block text", ">-\n  folded\n  text",
-        "!tag x", "&anchor x", "*alias", "%pct", "@at", "`tick`", "\"a\u{2028}b\"", "\"unterminated", "'unterminated",
-        "plain 'quoted' # not", "x: y: z", "a :b", ": x", "\"with # hash\"", "'quote' # after", "\"a\" # after",
-        "\"multi\n  line\"", "'multi\n  line'", "\u{FEFF}bom", "'a\\b'", "\"a'b\"",
-    ]) + known(.unbalancedSingleQuotes, ["'a'b'", "'''", "'a' 'b'"]) + known(.commentAsValue, ["#starts with hash"])
-        + known(.indicatorStart, ["- dash item", "? question", ",comma", "]close", "}close"]) + known(.tabs, ["a\t"])
-        + known(.blockValue, ["multi\n  line continuation"]) + known(.controlCharacters, ["a\u{2028}b", "a\u{85}b", "a\u{0}b"])
+        "", "a: b", "trailing colon:", "\"a\" \"b\"", "[bracket", "[a, b]", "{brace}", "{a: b}", "|", ">", "|\n  block text",
+        ">-\n  folded\n  text", "!tag x", "&anchor x", "*alias", "%pct", "@at", "`tick`", "\"a\u{2028}b\"", "\"unterminated",
+        "'unterminated", "plain 'quoted' # not", "x: y: z", ": x", "\"with # hash\"", "'quote' # after", "\"a\" # after",
+        "\"multi\n  line\"", "'multi\n  line'", "\u{FEFF}bom",
+        // Escapes the scanner leaves to the reader, and broken ones.
+        "\"\\u0041\"", "\"a\\ b\"", "\"\\e\"", "\"a\\\"", "\"a\"b\"",
+        // Undoubled single quotes, indicators, a comment where the value would be, continued values.
+        "'a'b'", "'''", "'a' 'b'", "#starts with hash", "- dash item", "? question", ",comma", "]close", "}close", "-", "?",
+        ":", "-\tx", "multi\n  line continuation",
+        // Control characters and Unicode line breaks.
+        "a\u{2028}b", "a\u{2029}b", "a\u{85}b", "a\u{0}b", "a\u{1}b", "a\u{7F}b",
+        // `:` then a tab: see `remainingCases`.
+        "a:\tb",
+    ])
     static let messages = messagesFast + messagesOther
 
     static let createdFast = fast([
         "2026-11-23T09:30:12Z", "\"2026-11-23T09:30:12Z\"", "null", "~", "", "'2026-11-23 09:30:12'",
-        "2026-11-23 09:30:12.5+01:00", "\"\"", "2026-11-23",
+        "2026-11-23 09:30:12.5+01:00", "\"\"", "2026-11-23", "\"x\\\"y\"", "2026\t", "\"2026\\t\"",
     ])
-    static let createdOther = known(.createdFallback, [
-        "[2026]", "{a: b}", "\"x\\\"y\"", "2026: x", "&a x", "!!timestamp 2026-11-23",
-    ]) + known(.commentAsValue, ["#c"]) + known(.tabs, ["2026\t"]) + known(.blockValue, ["\n  2026-11-23T09:30:12Z"])
-        + known(.unbalancedSingleQuotes, ["'a'b'"])
+    static let createdOther = other([
+        "[2026]", "{a: b}", "2026: x", "&a x", "!!timestamp 2026-11-23", "#c", "'a'b'", "\"\\u0041\"", "'unterminated",
+        "\n  2026-11-23T09:30:12Z", "2026:\tx",
+    ])
     static let created = createdFast + createdOther
 
-    static let transactionalFast = fast(["true", "false"])
+    static let transactionalFast = fast(["true", "false", "true\t"])
     static let transactionalOther = other([
-        "yes", "no", "True", "FALSE", "on", "off", "\"true\"", "'false'", "1", "0", "maybe", "", "~", "null", "[true]", "true\t",
-        "y", "n",
+        "yes", "no", "True", "FALSE", "on", "off", "\"true\"", "'false'", "1", "0", "maybe", "", "~", "null", "[true]",
+        "y", "n", "#true",
     ])
     static let transactional = transactionalFast + transactionalOther
 
     /// Between `key:` and the value.
-    static let separators = fast([" ", "  "]) + other([""]) + known(.tabs, ["\t", " \t"])
-    /// After the value: comments and blanks.
-    static let trailers = fast(["", " # note", "   ", " #", "  # note: with 'quote' and \"more\"", " # \u{65E5}\u{672C}"])
-        + other(["# no space"]) + known(.tabs, ["\t", "\t# tab comment"])
+    static let separators = fast([" ", "  ", "\t", " \t"]) + other([""])
+    /// After the value: comments and blanks (the first must be the empty one).
+    static let trailers = fast(["", " # note", "   ", " #", "  # note: with 'quote' and \"more\"", " # \u{65E5}\u{672C}", "\t", "\t# tab comment", " \t"])
+        + other(["# no space"])
 
     /// Valid operation bodies (the scanner skips them; the reader must accept them).
     static let bodies: [(text: String, fast: Bool)] = [
@@ -211,22 +219,22 @@ struct RevisionHeaderScannerTests {
         - drop_index: {name: ix_post_title, table: post}
 
         """, true),
+        ("upgrade:\n\n  # nothing yet\n  []\n   \ndowngrade: [] # nothing\n", true),
     ]
 
-    /// The bugs a line shows beyond its value's own: those of its separator and
-    /// trailer, and of how the three combine.
-    static func lineBugs(key: String, value: Spelling, separator: Spelling, trailer: Spelling) -> Set<Bug> {
-        var bugs = Set([value.bug, separator.bug, trailer.bug].compactMap { $0 })
-        // Whatever makes the scanner give up on a `created` value leaves nil behind.
-        if key == "created", !(value.fast && separator.fast && trailer.fast) { bugs.insert(.createdFallback) }
-        let rest = value.text + trailer.text
-        if separator.text.isEmpty, let first = rest.first, first != " ", first != "\n", first != "\r" {
-            bugs.insert(first == "\t" ? .tabs : .noSpaceAfterColon)
-        }
-        if value.text.allSatisfy({ $0 == " " }), trailer.text.drop(while: { $0 == " " }).hasPrefix("#") {
-            bugs.insert(.commentAsValue)
-        }
-        return bugs
+    /// Whether `key:` + separator + value + trailer is a line the scanner must read:
+    /// every part is a fast form, and together they do not make one of the lines
+    /// the scanner declines by rule.
+    static func lineIsFast(value: Spelling, separator: Spelling, trailer: Spelling) -> Bool {
+        guard value.fast, separator.fast, trailer.fast else { return false }
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        // `key:value` is one plain scalar to YAML.
+        if separator.text.isEmpty, let first = (value.text + trailer.text).first, !isBlank(first) { return false }
+        // `key: #...`: a comment where the value would be.
+        if value.text.allSatisfy(isBlank), trailer.text.drop(while: isBlank).hasPrefix("#") { return false }
+        // A comment after a quote might be inside the quotes.
+        if value.text.contains(where: { $0 == "\"" || $0 == "'" }), trailer.text.contains("#") { return false }
+        return true
     }
 
     static func line(_ key: String, _ value: Spelling, separator: Spelling, trailer: Spelling) -> String {
@@ -237,10 +245,8 @@ struct RevisionHeaderScannerTests {
 
     struct GeneratedFile {
         var text: String
-        /// Every part is a form the scanner is meant to read itself.
+        /// Every part is a form the scanner must read itself.
         var plain: Bool
-        /// The known disagreements its parts may show.
-        var bugs: Set<Bug>
     }
 
     static func pick<T>(_ items: [T], _ generator: inout SeededGenerator) -> T {
@@ -286,7 +292,6 @@ struct RevisionHeaderScannerTests {
             default: fileLevel.append(pick(["duplicate", "unknown key", "bom", "no revision", "directive", "end marker"], &generator))
             }
         }
-        var bugs: Set<Bug> = []
         var plain = tricks == 0
         for index in lines.indices {
             // A value on the following lines takes no separator or trailer.
@@ -295,14 +300,9 @@ struct RevisionHeaderScannerTests {
                 lines[index].separator.text = ""
             }
             if lines[index].value.text.hasPrefix("\n") { lines[index].trailer = fastTrailers[0] }
-            // A comment after a quote might be inside the quotes: the scanner declines those.
-            let quoted = lines[index].value.text.contains("\"") || lines[index].value.text.contains("'")
-            if quoted, lines[index].trailer.text.contains("#") { plain = false }
             let line = lines[index]
-            let lineBugs = lineBugs(key: line.key, value: line.value, separator: line.separator, trailer: line.trailer)
-            // `key: #note` with an empty value is the known comment bug, however it came about.
-            if !lineBugs.isEmpty { plain = false }
-            bugs.formUnion(lineBugs)
+            // Also `key: #note` with an empty value, or a comment after a quote, however they came about.
+            if !lineIsFast(value: line.value, separator: line.separator, trailer: line.trailer) { plain = false }
         }
         if fileLevel.contains("duplicate") { lines.append(lines[Int(generator.next() % UInt64(lines.count))]) }
         if fileLevel.contains("unknown key") {
@@ -313,7 +313,13 @@ struct RevisionHeaderScannerTests {
         lines.shuffle(using: &generator)
 
         var parts: [String] = []
-        if fileLevel.contains("directive") { parts.append("%YAML 1.1\n---\n") } else if chance(5, &generator) { parts.append("---\n") }
+        if fileLevel.contains("directive") {
+            parts.append("%YAML 1.1\n---\n")
+        } else if chance(5, &generator) {
+            // A document start marker: the scanner declines it.
+            parts.append("---\n")
+            plain = false
+        }
         if chance(10, &generator) { parts.append("# revision file\n") }
         let body = chance(80, &generator) ? pick(bodies, &generator) : nil
         let bodyPosition = Int(generator.next() % UInt64(lines.count + 1))
@@ -328,7 +334,7 @@ struct RevisionHeaderScannerTests {
         if chance(20, &generator) { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
         if fileLevel.contains("bom") { text = "\u{FEFF}" + text }
         if !fileLevel.isEmpty { plain = false }
-        return GeneratedFile(text: text, plain: plain, bugs: bugs)
+        return GeneratedFile(text: text, plain: plain)
     }
 
     @Test("The scanner never disagrees with the reader on 4,000 generated headers, and reads the plain ones itself")
@@ -336,8 +342,7 @@ struct RevisionHeaderScannerTests {
         var generator = SeededGenerator(state: 0x5CA7_4EAD_E125)
         let count = 4000
         var fastTaken = 0, plainFiles = 0, readerRejected = 0, declinedReadable = 0, crlfFiles = 0
-        var unexplained: [String] = []
-        var explained: [Bug: [String]] = [:]
+        var disagreements: [String] = []
         var plainDeclined: [String] = []
         for index in 0..<count {
             let file = Self.generate(&generator)
@@ -348,29 +353,17 @@ struct RevisionHeaderScannerTests {
             let read = Self.read(file.text, path: path)
             if case .failure = read { readerRejected += 1 } else if scanned == nil { declinedReadable += 1 }
             if let problem = Self.disagreement(file.text, path: path) {
-                let report = "file \(index) \(file.text.debugDescription):\n\(problem)"
-                if let bug = file.bugs.sorted(by: { $0.rawValue < $1.rawValue }).first {
-                    explained[bug, default: []].append(report)
-                } else {
-                    unexplained.append(report)
-                }
+                disagreements.append("file \(index):\n\(problem)")
             }
             if file.plain {
                 plainFiles += 1
-                if scanned == nil { plainDeclined.append("file \(index) \(file.text.debugDescription)") }
+                if scanned == nil { plainDeclined.append("file \(index): \(file.text.debugDescription)\nreader:  \(Self.describe(read))") }
             }
         }
-        let knownCount = explained.values.map(\.count).reduce(0, +)
         print("header scanner corpus: \(count) files (\(crlfFiles) CRLF), fast path \(fastTaken), plain \(plainFiles), "
-              + "reader rejected \(readerRejected), declined but readable \(declinedReadable), "
-              + "disagreements \(unexplained.count) new + \(knownCount) known (\(explained.map { "\($0.key): \($0.value.count)" }.sorted().joined(separator: ", ")))")
-        #expect(unexplained.isEmpty, "\(unexplained.count) of \(count) files: the scanner disagrees with the reader; first ones:\n\(unexplained.prefix(8).joined(separator: "\n\n"))")
-        #expect(plainDeclined.isEmpty, "\(plainDeclined.count) of \(plainFiles) plain files missed the fast path; first ones:\n\(plainDeclined.prefix(8).joined(separator: "\n"))")
-        for (bug, reports) in explained.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            withKnownIssue("\(bug): \(bug.rawValue)", isIntermittent: true) {
-                Issue.record("\(reports.count) files; first: \(reports[0])")
-            }
-        }
+              + "reader rejected \(readerRejected), declined but readable \(declinedReadable), disagreements \(disagreements.count)")
+        #expect(disagreements.count == 0, "\(disagreements.count) of \(count) files: the scanner disagrees with the reader; first ones:\n\(disagreements.prefix(8).joined(separator: "\n\n"))")
+        #expect(plainDeclined.count == 0, "\(plainDeclined.count) of \(plainFiles) plain files missed the fast path; first ones:\n\(plainDeclined.prefix(8).joined(separator: "\n\n"))")
         // The corpus reaches every branch: plain files, files the reader rejects, readable files the scanner declines.
         #expect(plainFiles >= count / 5, "only \(plainFiles) plain files")
         #expect(fastTaken >= plainFiles, "the fast path was taken for only \(fastTaken) files")
@@ -381,10 +374,10 @@ struct RevisionHeaderScannerTests {
 
     /// Each spelling of each key, separator and trailer on its own, in a file that
     /// is otherwise plain: the fast forms must be read by the scanner, and no form
-    /// may disagree except those tagged with a known bug.
+    /// may disagree.
     @Test("Every spelling of every key, separator and trailer, one at a time, LF and CRLF")
     func eachSpelling() {
-        var cases: [(text: String, fast: Bool, bugs: Set<Bug>, what: String)] = []
+        var cases: [(text: String, fast: Bool, what: String)] = []
         let keys: [(String, [Spelling])] = [
             ("revision", Self.ids), ("down_revision", Self.idLists), ("branch_labels", Self.labelLists), ("depends_on", Self.idLists),
             ("message", Self.messages), ("created", Self.created), ("transactional", Self.transactional),
@@ -392,58 +385,257 @@ struct RevisionHeaderScannerTests {
         let space = Spelling(text: " ", fast: true)
         let none = Spelling(text: "", fast: true)
         func file(_ key: String, _ value: Spelling, _ separator: Spelling, _ trailer: Spelling) -> String {
-            let separator = value.text.isEmpty || value.text.hasPrefix("\n") ? none : separator
             let head = key == "revision" ? "" : "revision: \"3f2a1b9c0d1e\"\n"
             return head + Self.line(key, value, separator: separator, trailer: trailer) + "upgrade: []\ndowngrade: []\n"
         }
         for (key, spellings) in keys {
             for value in spellings {
                 let separator = value.text.isEmpty || value.text.hasPrefix("\n") ? none : space
-                cases.append((file(key, value, space, none), value.fast,
-                              Self.lineBugs(key: key, value: value, separator: separator, trailer: none), "\(key): \(value.text.debugDescription)"))
+                cases.append((file(key, value, separator, none), Self.lineIsFast(value: value, separator: separator, trailer: none),
+                              "\(key): \(value.text.debugDescription)"))
             }
         }
         for (key, value) in [("message", Spelling(text: "add users", fast: true)), ("revision", Spelling(text: "\"3f2a1b9c0d1e\"", fast: true)),
                              ("down_revision", Spelling(text: "[]", fast: true)), ("message", Spelling(text: "", fast: false)),
+                             ("down_revision", Spelling(text: "", fast: true)), ("message", Spelling(text: "\"a \\\"b\\\"\"", fast: true)),
                              ("created", Spelling(text: "2026-11-23T09:30:12Z", fast: true)), ("transactional", Spelling(text: "false", fast: true))] {
             for separator in Self.separators {
                 for trailer in Self.trailers {
                     let used = value.text.isEmpty ? none : separator
-                    let bugs = Self.lineBugs(key: key, value: value, separator: used, trailer: trailer)
-                    let quoted = value.text.contains("\"") && trailer.text.contains("#")
-                    cases.append((file(key, value, separator, trailer), value.fast && used.fast && trailer.fast && bugs.isEmpty && !quoted,
-                                  bugs, "\(key):\(used.text.debugDescription) \(value.text.debugDescription) \(trailer.text.debugDescription)"))
+                    cases.append((file(key, value, used, trailer), Self.lineIsFast(value: value, separator: used, trailer: trailer),
+                                  "\(key):\(used.text.debugDescription) \(value.text.debugDescription) \(trailer.text.debugDescription)"))
                 }
             }
         }
-        var unexplained: [String] = []
-        var explained: [Bug: [String]] = [:]
+        var disagreements: [String] = []
         var missed: [String] = []
+        var fastCount = 0
         for lineEnd in ["\n", "\r\n"] {
             for item in cases {
                 let text = item.text.replacingOccurrences(of: "\n", with: lineEnd)
                 if let problem = Self.disagreement(text, path: "one.yaml") {
-                    if let bug = item.bugs.sorted(by: { $0.rawValue < $1.rawValue }).first {
-                        explained[bug, default: []].append("\(text.debugDescription): \(problem)")
-                    } else {
-                        unexplained.append("\(text.debugDescription):\n\(problem)")
-                    }
+                    disagreements.append("\(item.what) (\(lineEnd.debugDescription)):\n\(problem)")
                 }
-                if item.fast, Self.scan(text, path: "one.yaml") == nil {
-                    missed.append("\(item.what) (\(lineEnd.debugDescription))")
+                if item.fast {
+                    fastCount += 1
+                    if Self.scan(text, path: "one.yaml") == nil {
+                        missed.append("\(item.what) (\(lineEnd.debugDescription)); reader: \(Self.describe(Self.read(text, path: "one.yaml")))")
+                    }
                 }
             }
         }
+        print("header scanner spellings: \(cases.count * 2) inputs, \(fastCount) must take the fast path, "
+              + "missed \(missed.count), disagreements \(disagreements.count)")
         #expect(cases.count > 300)
-        #expect(unexplained.isEmpty, "\(unexplained.count) disagreements:\n\(unexplained.joined(separator: "\n\n"))")
-        #expect(missed.isEmpty, "fast forms the scanner declined:\n\(missed.joined(separator: "\n"))")
-        // One known issue per bug: when a bug is fixed, its block records nothing and
-        // Swift Testing reports it, so that the bug's tags get removed.
-        for bug in Bug.allCases {
-            withKnownIssue("\(bug): \(bug.rawValue)") {
-                if let reports = explained[bug] {
-                    Issue.record("\(reports.count) inputs, e.g. \(reports[0])")
+        #expect(disagreements.count == 0, "\(disagreements.count) disagreements:\n\(disagreements.joined(separator: "\n\n"))")
+        #expect(missed.count == 0, "fast forms the scanner declined:\n\(missed.joined(separator: "\n"))")
+    }
+
+    // MARK: - Direct cases
+
+    /// What the scanner must answer for one input.
+    enum Expected: Sendable {
+        /// `nil`: the full reader handles the file.
+        case declines
+        /// Exactly this header, which is also what the reader reads.
+        case reads(Header)
+        /// Declines, or reads what the reader reads: the rule every input is held to.
+        case agrees
+    }
+
+    struct DirectCase: Sendable, CustomTestStringConvertible {
+        var group: String
+        var text: String
+        var expected: Expected
+
+        init(_ group: String, _ text: String, _ expected: Expected) {
+            self.group = group
+            self.text = text
+            self.expected = expected
+        }
+
+        var testDescription: String { "\(group): \(text.debugDescription)" }
+    }
+
+    static let directPath = "versions/direct.yaml"
+
+    /// The header of `headed(...)` with some fields changed.
+    static func header(revision: String = "3f2a1b9c0d1e", down: [String] = [], labels: [String] = [], depends: [String] = [],
+                       message: String = "", created: String? = nil, transactional: Bool = true) -> Header {
+        Header(RevisionFile(revision: revision, downRevisions: down, branchLabels: labels, dependsOn: depends, message: message,
+                            created: created, transactional: transactional, path: directPath))
+    }
+
+    /// `lines` between a `revision:` line and an empty body.
+    static func headed(_ lines: String) -> String {
+        "revision: \"3f2a1b9c0d1e\"\n" + lines + "\nupgrade: []\ndowngrade: []\n"
+    }
+
+    static func reads(message: String) -> Expected { .reads(header(message: message)) }
+
+    /// Double-quoted scalars: the escapes alchemy writes are read, any other declines.
+    static let escapeCases: [DirectCase] = [
+        DirectCase("escape \\\"", headed(#"message: "say \"hi\"""#), reads(message: "say \"hi\"")),
+        DirectCase("escape \\\\", headed(#"message: "C:\\temp\\new""#), reads(message: "C:\\temp\\new")),
+        DirectCase("escape \\/", headed(#"message: "a\/b""#), reads(message: "a/b")),
+        DirectCase("escape \\t", headed(#"message: "tab\there""#), reads(message: "tab\there")),
+        DirectCase("escapes \\n \\r", headed(#"message: "line 1\nline 2\r""#), reads(message: "line 1\nline 2\r")),
+        DirectCase("escaped backslash before the closing quote", headed(#"message: "ends in \\""#), reads(message: "ends in \\")),
+        DirectCase("escaped backslash then escaped quote", headed(#"message: "\\\"""#), reads(message: "\\\"")),
+        DirectCase("escapes in a flow list", headed(#"branch_labels: ["a\"b", "c\\d", "e\tf"]"#), .reads(header(labels: ["a\"b", "c\\d", "e\tf"]))),
+        DirectCase("escape in an id", headed(#"down_revision: "a\"b""#), .reads(header(down: ["a\"b"]))),
+        DirectCase("escape in created", headed(#"created: "x\"y""#), .reads(header(created: "x\"y"))),
+        DirectCase("escape \\u", headed(#"message: "\u00e9""#), .declines),
+        DirectCase("escape \\x", headed(#"message: "\x41""#), .declines),
+        DirectCase("escape \\ (space)", headed(#"message: "a\ b""#), .declines),
+        DirectCase("escape \\e", headed(#"message: "\e""#), .declines),
+        DirectCase("escape \\u in an id list", headed(#"depends_on: ["a\u0041"]"#), .declines),
+        DirectCase("escaped closing quote (unterminated)", headed(#"message: "a\""#), .declines),
+        DirectCase("unescaped inner quote", headed(#"message: "a"b""#), .declines),
+        DirectCase("comment after an escaped quote", headed(#"message: "a\\" # c"#), .declines),
+        DirectCase("escaped quote then a comma in a flow list", headed(#"branch_labels: ["a\",b"]"#), .declines),
+    ]
+
+    /// One or two inputs for each class of disagreement the scanner had before
+    /// (values on the following lines, `created` falling back to nil, `key: #...`,
+    /// tabs, control characters, `key:value`, single quotes, indicators).
+    static let formerBugCases: [DirectCase] = [
+        DirectCase("block list", headed("down_revision:\n  - \"aaaaaaaaaaaa\"\n  - \"bbbbbbbbbbbb\""), .declines),
+        DirectCase("continued plain scalar", headed("message: first line\n  continued"), .declines),
+        DirectCase("value on the next line", headed("message:\n  on the next line"), .declines),
+        DirectCase("list item after a header key", headed("message: x\n- y"), .declines),
+        DirectCase("blank and comment lines, body lines skipped", "revision: \"3f2a1b9c0d1e\"\n\n  # indented comment\n# comment\n   \nmessage: x\n"
+            + "upgrade:\n- create_index: {name: ix_post_title, table: post, columns: [title]}\n\n  # between operations\n"
+            + "downgrade:\n- drop_index: {name: ix_post_title, table: post}\n", reads(message: "x")),
+        DirectCase("document start", "---\n" + headed("message: x"), .declines),
+        DirectCase("document end", headed("message: x") + "...\n", .declines),
+        DirectCase("directive", "%YAML 1.2\n---\n" + headed("message: x"), .declines),
+        DirectCase("byte order mark", "\u{FEFF}" + headed("message: x"), .declines),
+
+        DirectCase("created as a list", headed("created: [2026]"), .declines),
+        DirectCase("created with an anchor", headed("created: &a 2026-11-23"), .declines),
+        DirectCase("created with a tag", headed("created: !!str 2026-11-23"), .declines),
+        DirectCase("created empty", headed("created:"), .reads(header(created: nil))),
+        DirectCase("created null", headed("created: ~"), .reads(header(created: nil))),
+        DirectCase("created quoted empty", headed("created: ''"), .reads(header(created: ""))),
+
+        DirectCase("comment as the value", headed("message: #note"), .declines),
+        DirectCase("comment as the list", headed("down_revision: # none"), .declines),
+        DirectCase("tab then comment as the value", headed("created:\t# none"), .declines),
+        DirectCase("comment after a value", headed("message: a #note"), reads(message: "a")),
+        DirectCase("hash inside a value", headed("message: a#note"), reads(message: "a#note")),
+
+        DirectCase("tab after the colon", headed("message:\tadd users"), reads(message: "add users")),
+        DirectCase("tab before a comment", headed("message: add users\t# note"), reads(message: "add users")),
+        DirectCase("tabs inside and after a value", headed("message: a\tb\t"), reads(message: "a\tb")),
+        DirectCase("blanks mixed", headed("message:\t \tx\t "), reads(message: "x")),
+        DirectCase("tab after a boolean", headed("transactional: false\t"), .reads(header(transactional: false))),
+        DirectCase("tabs around a flow list", headed("down_revision:\t[\"aaaaaaaaaaaa\"]\t"), .reads(header(down: ["aaaaaaaaaaaa"]))),
+        DirectCase("tabs around an id and its comment", "revision:\t3f2a1b9c0d1e\t#\tc\nupgrade: []\ndowngrade: []\n", .reads(header())),
+
+        DirectCase("control character", headed("message: a\u{1}b"), .declines),
+        DirectCase("DEL", headed("message: a\u{7F}b"), .declines),
+        DirectCase("NEL", headed("message: a\u{85}b"), .declines),
+        DirectCase("LINE SEPARATOR", headed("message: a\u{2028}b"), .declines),
+        DirectCase("PARAGRAPH SEPARATOR", headed("message: a\u{2029}b"), .declines),
+        DirectCase("carriage return inside a value", headed("message: a\rb"), .declines),
+        DirectCase("control character inside quotes", headed("message: \"a\u{1}b\""), .declines),
+
+        DirectCase("no blank after the colon", headed("message:add users"), .declines),
+        DirectCase("no blank before a quote", headed("message:\"x\""), .declines),
+        DirectCase("no blank after revision:", "revision:3f2a1b9c0d1e\nupgrade: []\ndowngrade: []\n", .declines),
+        DirectCase("only a tab after the colon", headed("message:\tx"), reads(message: "x")),
+        DirectCase("colon at the line end", headed("down_revision:"), .reads(header())),
+
+        DirectCase("undoubled inner quote", headed("message: 'a'b'"), .declines),
+        DirectCase("three quotes", headed("message: '''"), .declines),
+        DirectCase("two quoted scalars", headed("message: 'a' 'b'"), .declines),
+        DirectCase("a doubled quote alone", headed("message: ''''"), reads(message: "'")),
+        DirectCase("doubled quote", headed("message: 'it''s'"), reads(message: "it's")),
+        DirectCase("backslash in single quotes", headed("message: 'a\\b'"), reads(message: "a\\b")),
+        DirectCase("doubled quote in a flow list", headed("branch_labels: ['x''y', 'z']"), .reads(header(labels: ["x'y", "z"]))),
+
+        DirectCase("dash and blank", headed("message: - x"), .declines),
+        DirectCase("question mark and blank", headed("message: ? x"), .declines),
+        DirectCase("dash alone", headed("message: -"), .declines),
+        DirectCase("dash and tab", headed("message: -\tx"), .declines),
+        DirectCase("colon alone", headed("message: :"), .declines),
+        DirectCase("comma first", headed("message: ,x"), .declines),
+        DirectCase("closing bracket first", headed("message: ]x"), .declines),
+        DirectCase("closing brace first", headed("message: }x"), .declines),
+        DirectCase("block scalar", headed("message: |"), .declines),
+        DirectCase("bracket inside a plain flow item", headed("branch_labels: [a]]"), .declines),
+        DirectCase("brace inside a plain flow item", headed("branch_labels: [a{b}]"), .declines),
+        DirectCase("dash item in a flow list", headed("branch_labels: [- a]"), .declines),
+        DirectCase("dash first", headed("message: -dash"), reads(message: "-dash")),
+        DirectCase("question mark first", headed("message: ?x"), reads(message: "?x")),
+        DirectCase("colon first", headed("message: :colon first"), reads(message: ":colon first")),
+        DirectCase("brackets inside quoted flow items", headed("branch_labels: [\"a]\", '{b}']"), .reads(header(labels: ["a]", "{b}"]))),
+        DirectCase("dash first in a flow item", headed("branch_labels: [-a]"), .reads(header(labels: ["-a"]))),
+    ]
+
+    /// Inputs on which the scanner still disagreed with the reader when this test
+    /// was updated (RevisionHeaderScanner.swift, uncommitted after 6e1475a):
+    /// - tabs around flow-list items are kept: list() trims and tests only spaces
+    ///   (`inner.allSatisfy { == space }`, `while ... == ASCII.space`);
+    /// - `:` then a tab inside a plain scalar is read, YAML rejects it: scalar()
+    ///   looks only for `: ` (`bytes[$0 + 1] == ASCII.space`);
+    /// - `?a`, `:a` as flow-list items are read, YAML rejects them there: scalar()
+    ///   allows `?`/`:` before a non-blank, which holds only outside `[...]`;
+    /// - a line that starts with a tab (blank, comment or indentation) is skipped,
+    ///   the reader rejects the file: headerValues()' blank-or-comment branch and
+    ///   its `if inBody { continue }`;
+    /// - `upgrade:`/`downgrade:` given twice: headerValues() never checks them;
+    /// - a line at column 0 inside a multi-line quoted scalar of a body is taken
+    ///   as a header key: headerValues() treats every such line as a top-level key.
+    static let remainingCases: [DirectCase] = [
+        DirectCase("tab after a flow item", headed("branch_labels: [a\t]"), .agrees),
+        DirectCase("tab before a flow item", headed("branch_labels: [a,\tb]"), .agrees),
+        DirectCase("tab as the only flow item", headed("branch_labels: [\t]"), .agrees),
+        DirectCase("colon and tab in a plain scalar", headed("message: a:\tb"), .declines),
+        DirectCase("colon and tab in created", headed("created: 2026:\tx"), .declines),
+        DirectCase("colon and tab in a flow item", headed("branch_labels: [a:\tb]"), .declines),
+        DirectCase("question mark first in a flow item", headed("branch_labels: [?a]"), .declines),
+        DirectCase("question mark first in an id list", headed("depends_on: [?a]"), .declines),
+        DirectCase("colon first in a flow item", headed("branch_labels: [:a, b]"), .declines),
+        DirectCase("tab-only line after a plain value", headed("message: x\n\t"), .declines),
+        DirectCase("tab before a comment line", headed("message: \"x\"\n\t# a comment"), .declines),
+        DirectCase("tab-only line before the first key", "\t\n" + headed("message: x"), .declines),
+        DirectCase("tab-indented body", "revision: \"3f2a1b9c0d1e\"\nupgrade:\n\t- create_index: {name: ix_post_title, table: post, columns: [title]}\ndowngrade: []\n", .declines),
+        DirectCase("upgrade twice", "revision: \"3f2a1b9c0d1e\"\nupgrade: []\nupgrade: []\ndowngrade: []\n", .declines),
+        DirectCase("downgrade twice", "revision: \"3f2a1b9c0d1e\"\nupgrade: []\ndowngrade: []\ndowngrade: []\n", .declines),
+        DirectCase("message line inside a body string", "revision: \"3f2a1b9c0d1e\"\nupgrade:\n  - execute: \"UPDATE post SET title = 'x'\nmessage: hello\"\ndowngrade: []\n", .agrees),
+        DirectCase("down_revision line inside a body string", "revision: \"3f2a1b9c0d1e\"\nupgrade:\n  - execute: 'SELECT 1\ndown_revision: abc'\ndowngrade: []\n", .agrees),
+    ]
+
+    static let directCases = escapeCases + formerBugCases + remainingCases
+
+    @Test("Direct cases: double-quoted escapes, each former disagreement, and the inputs that showed disagreements", arguments: RevisionHeaderScannerTests.directCases)
+    func direct(_ item: DirectCase) {
+        for lineEnd in ["\n", "\r\n"] {
+            let text = item.text.replacingOccurrences(of: "\n", with: lineEnd)
+            let scanned = Self.scan(text, path: Self.directPath)
+            let read = Self.read(text, path: Self.directPath)
+            let context = "file (\(lineEnd.debugDescription)): \(text.debugDescription)\nreader:  \(Self.describe(read))\nscanner: \(Self.describe(scanned))"
+            var held = true
+            switch item.expected {
+            case .declines:
+                held = scanned == nil
+                #expect(held, "the scanner must decline this file\n\(context)")
+            case .reads(let header):
+                held = scanned.map(Header.init) == header
+                #expect(held, "the scanner must read \(header)\n\(context)")
+                if case .success(let file) = read {
+                    #expect(Header(file) == header, "the expected header is not what the reader reads\n\(context)")
+                } else {
+                    Issue.record("the reader rejects a file the scanner must read\n\(context)")
                 }
+            case .agrees:
+                break
+            }
+            // Every input is held to the rule (a failed expectation above already shows both results).
+            if held, let problem = Self.disagreement(text, path: Self.directPath) {
+                Issue.record("the scanner disagrees with the reader:\n\(problem)")
             }
         }
     }
@@ -461,11 +653,12 @@ struct RevisionHeaderScannerTests {
         for (name, text) in files { try text.write(toFile: root + "/versions/" + name, atomically: true, encoding: .utf8) }
         let merge = try RevisionFileReader.read(files["3_merge.yaml"]!, path: "3_merge.yaml")
         #expect(merge.downRevisions == ["aaaaaaaaaaaa", "bbbbbbbbbbbb"])
+        // The scanner declines the block list, so loading falls back to the reader.
+        #expect(Self.scan(files["3_merge.yaml"]!, path: "3_merge.yaml") == nil)
         let script = try ScriptDirectory.load(location: root)
-        withKnownIssue("\(Bug.blockValue): \(Bug.blockValue.rawValue)") {
-            #expect(script.headers["cccccccccccc"]?.downRevisions == ["aaaaaaaaaaaa", "bbbbbbbbbbbb"])
-            #expect(script.graph.heads == ["cccccccccccc"])
-        }
+        #expect(script.headers["cccccccccccc"]?.downRevisions == ["aaaaaaaaaaaa", "bbbbbbbbbbbb"])
+        #expect(script.headers["cccccccccccc"]?.message == "merge")
+        #expect(script.graph.heads == ["cccccccccccc"])
     }
 
     // MARK: - Files alchemy writes
@@ -496,14 +689,19 @@ struct RevisionHeaderScannerTests {
         "add users", "create blog tables", "add user accounts: the first cut", "merge", "fix O'Brien's bug", "50% off",
         "#42 fix login", "- leading dash", "trailing space ", "true", "null", "", "caf\u{E9} \u{2615} \u{65E5}\u{672C}\u{8A9E}",
         "v2.0: rename post -> article", "a, b and c", "[wip] drop legacy", "{json} columns", "@mention", "it's 'quoted'",
-        // Written with escapes or with ` #` inside double quotes, which the scanner declines.
-        "x # y", "add \"published\" flag", "path\\to\\file", "tab\there", "first line\nsecond line",
+        // Written double-quoted with the escapes \" \\ \t \n \r, which the scanner reads.
+        "add \"published\" flag", "path\\to\\file", "tab\there", "first line\nsecond line", "say \"hi\" \\o/", "C:\\temp\\new",
+        "tab\t# not a comment", "windows\r\nline end",
+        // ` #` inside the double quotes, which the scanner declines.
+        "x # y", "quote \" then # hash",
     ]
     static let writtenLabels = ["blog", "v2", "feature-x", "release_1.0", "my label", "true", "1234", "caf\u{E9}"]
 
-    /// Messages that alchemy writes in a form the scanner does not read: a performance gap, not a wrong answer.
+    /// The one class of messages that alchemy writes in a form the scanner declines
+    /// (a comment after a quote might be inside the quotes): a performance gap, not
+    /// a wrong answer.
     static func writtenDeclined(_ message: String) -> Bool {
-        message.contains(" #") || message.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }
+        message.contains(" #")
     }
 
     static func writtenFile(_ generator: inout SeededGenerator) -> RevisionFile {
@@ -528,7 +726,9 @@ struct RevisionHeaderScannerTests {
     func writtenFiles() throws {
         var generator = SeededGenerator(state: 0xA1C4E3)
         var declined: [String] = []
-        var knownDeclined: [String] = []
+        var hashDeclined = 0
+        var hashRead: [String] = []
+        var escapedRead = 0
         var disagreements: [String] = []
         let templates = try Self.templates()
         #expect(templates.count >= 3)
@@ -545,25 +745,33 @@ struct RevisionHeaderScannerTests {
                 var expected = file
                 expected.path = path
                 #expect(Header(read) == Header(expected), "\(name): \(text.debugDescription)")
-                guard let scanned = Self.scan(text, path: path) else {
-                    let report = "\(name): message \(file.message.debugDescription) -> \(text.split(separator: "\n").first { $0.hasPrefix("message:") } ?? "?")"
-                    if Self.writtenDeclined(file.message) { knownDeclined.append(report) } else { declined.append(report) }
+                let messageLine = text.split(separator: "\n").first { $0.hasPrefix("message:") } ?? "?"
+                let scanned = Self.scan(text, path: path)
+                if let problem = Self.disagreement(text, path: path) {
+                    disagreements.append("\(name):\n\(problem)")
+                }
+                guard let scanned else {
+                    if Self.writtenDeclined(file.message) {
+                        hashDeclined += 1
+                    } else {
+                        declined.append("\(name): message \(file.message.debugDescription) -> \(messageLine)")
+                    }
                     continue
                 }
-                if Header(scanned) != Header(read) {
-                    disagreements.append("\(name): \(text.debugDescription)\nreader:  \(Header(read))\nscanner: \(Header(scanned))")
+                if Self.writtenDeclined(file.message) {
+                    hashRead.append("\(name): message \(file.message.debugDescription) -> \(messageLine): \(Header(scanned))")
                 }
+                if file.message.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 }) { escapedRead += 1 }
             }
         }
-        print("header scanner, written files: \(written), fast path declined \(declined.count) + \(knownDeclined.count) with escaped messages")
-        #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n\n"))")
-        #expect(declined.isEmpty, "\(declined.count) of \(written) written files missed the fast path; first ones:\n\(declined.prefix(6).joined(separator: "\n"))")
-        #expect(written - declined.count - knownDeclined.count >= written / 2)
-        withKnownIssue("messages that need escapes or hold ` #` are written double-quoted, which the scanner declines (correct, but not the fast path)") {
-            if !knownDeclined.isEmpty {
-                Issue.record("\(knownDeclined.count) of \(written) written files; first ones:\n\(knownDeclined.prefix(5).joined(separator: "\n"))")
-            }
-        }
+        print("header scanner, written files: \(written), fast path \(written - declined.count - hashDeclined) "
+              + "(\(escapedRead) with escaped messages), declined \(hashDeclined) with ` #` in the message + \(declined.count) others")
+        #expect(disagreements.count == 0, "\(disagreements.count) written files read differently:\n\(disagreements.prefix(6).joined(separator: "\n\n"))")
+        #expect(declined.count == 0, "\(declined.count) of \(written) written files missed the fast path; first ones:\n\(declined.prefix(6).joined(separator: "\n"))")
+        // Exactly the ` #` class is declined: when the scanner learns to read it, `writtenDeclined` goes.
+        #expect(hashRead.count == 0, "written files with ` #` in the message now take the fast path; remove writtenDeclined:\n\(hashRead.prefix(3).joined(separator: "\n"))")
+        #expect(hashDeclined > 0 && escapedRead > 0, "the messages do not reach both classes")
+        #expect(written - declined.count - hashDeclined >= written * 9 / 10)
     }
 
     @Test("The example project's revision files are read by the fast path")
@@ -577,7 +785,7 @@ struct RevisionHeaderScannerTests {
             let read = try RevisionFileReader.read(text, path: path)
             let scanned = Self.scan(text, path: path)
             #expect(scanned != nil, "\(name) missed the fast path")
-            if let scanned { #expect(Header(scanned) == Header(read), "\(name)") }
+            if let scanned { #expect(Header(scanned) == Header(read), "\(name)\nreader:  \(Header(read))\nscanner: \(Header(scanned))") }
             #expect(name.contains(read.revision))
         }
     }
