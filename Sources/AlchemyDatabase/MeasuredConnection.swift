@@ -12,15 +12,20 @@ public final class MeasuredConnection: Connection {
     public private(set) var statements = 0
     /// Time inside the driver's calls.
     public private(set) var databaseTime: Duration = .zero
-    /// Time to open the connection (for a server: the handshake and authentication).
+    /// How long the command waited for the connection to open (less than
+    /// ``openTime`` when it connected in the background; see ``ConnectionAttempt``).
     public let connectTime: Duration
+    /// How long opening took: for a server, loading the client library, the
+    /// handshake and authentication.
+    public let openTime: Duration
 
-    public init(_ base: any Connection, connectTime: Duration = .zero) {
+    public init(_ base: any Connection, connectTime: Duration = .zero, openTime: Duration? = nil) {
         self.base = base
         self.connectTime = connectTime
+        self.openTime = openTime ?? connectTime
     }
 
-    /// Opens a connection for `url`, timing the connect.
+    /// Opens a connection for `url` in place, timing the connect.
     public static func open(_ url: DatabaseURL) throws(DatabaseError) -> MeasuredConnection {
         let clock = ContinuousClock()
         let start = clock.now

@@ -1,4 +1,3 @@
-import Yams
 /// Reads model files (`models/*.yaml`) into the declared `Schema`.
 ///
 /// The caller reads the files; the loader only sees their text, so it is pure
@@ -29,7 +28,7 @@ public struct ModelLoader: Sendable {
         var declarations: [TableDeclaration] = []
         var convention: (value: NamingConvention, node: ModelNode)?
         for file in files {
-            let parsed: Node?
+            let parsed: YAMLNode?
             do {
                 parsed = try YAMLDocument.compose(file.contents, file: file.path)
             } catch {

@@ -1,31 +1,25 @@
-import Yams
-
 /// A YAML node of one model file, read with accessors that fail at the node.
 ///
 /// Every accessor names what it expected, so a misplaced list or a string where
 /// a map belongs produces `file:line:column: error: expected a map ...` at the
 /// exact node instead of a generic decoding failure.
 struct ModelNode {
-    let node: Node
+    let node: YAMLNode
     let file: String
 
-    var line: Int { node.mark?.line ?? 1 }
-    var column: Int { node.mark?.column ?? 1 }
+    var line: Int { node.mark.line }
+    var column: Int { node.mark.column }
 
     func error(_ kind: ModelError.Kind, _ message: String) -> ModelError {
         ModelError(kind: kind, file: file, line: line, column: column, message: message)
     }
 
-    /// `key:` with nothing after it, `~` or `null`.
-    ///
-    /// Decided from the spelling rather than `Node.tag`, which runs Yams's
-    /// regular-expression resolver on every call; the result is the same for
-    /// YAML's core null forms.
+    /// `key:` with nothing after it, `~`, `null` or an explicit `!!null`.
     var isNull: Bool {
         guard case .scalar(let scalar) = node else { return false }
-        switch scalar.tag.rawValue {
-        case Tag.Name.null.rawValue: return true
-        case Tag.Name.implicit.rawValue: return scalar.style == .plain && Self.nullSpellings.contains(scalar.string)
+        switch scalar.tag {
+        case YAMLScalar.nullTag?: return true
+        case nil: return scalar.style == .plain && Self.nullSpellings.contains(scalar.string)
         default: return false
         }
     }
@@ -45,7 +39,6 @@ struct ModelNode {
         switch node {
         case .mapping: "a map"
         case .sequence: "a list"
-        case .alias: "an alias"
         case .scalar(let scalar): isNull ? "nothing (null)" : "'\(scalar.string)'"
         }
     }
@@ -58,9 +51,9 @@ struct ModelNode {
     /// A null node is an empty map, so `columns:` with nothing under it is allowed.
     func entries(of what: String) throws(ModelError) -> [ModelEntry] {
         if isNull { return [] }
-        guard case .mapping(let mapping) = node else { throw wrongKind("a map", for: what) }
+        guard case .mapping(let pairs, _) = node else { throw wrongKind("a map", for: what) }
         var entries: [ModelEntry] = []
-        for (key, value) in mapping {
+        for (key, value) in pairs.lazy.map({ ($0.key, $0.value) }) {
             let keyNode = ModelNode(node: key, file: file)
             guard case .scalar(let scalar) = key, !keyNode.isNull else {
                 throw keyNode.wrongKind("a name", for: "a key of \(what)")
@@ -73,7 +66,7 @@ struct ModelNode {
     /// The items of a list; null is an empty list.
     func items(of what: String) throws(ModelError) -> [ModelNode] {
         if isNull { return [] }
-        guard case .sequence(let sequence) = node else { throw wrongKind("a list", for: what) }
+        guard case .sequence(let sequence, _) = node else { throw wrongKind("a list", for: what) }
         return sequence.map { ModelNode(node: $0, file: file) }
     }
 
@@ -91,8 +84,7 @@ struct ModelNode {
     /// `true` or `false` (YAML 1.1 spellings such as `yes` are accepted, as Yams reads them).
     func bool(for what: String) throws(ModelError) -> Bool {
         guard case .scalar(let scalar) = node,
-              scalar.tag.rawValue == Tag.Name.bool.rawValue
-                || (scalar.tag.rawValue == Tag.Name.implicit.rawValue && scalar.style == .plain),
+              scalar.tag == YAMLScalar.boolTag || (scalar.tag == nil && scalar.style == .plain),
               let value = Self.boolSpellings[scalar.string]
         else {
             throw wrongKind("true or false", for: what)

@@ -49,20 +49,30 @@ extension TypeExpressionSyntax {
     }
 }
 
-/// A cursor over the characters of an expression, producing errors that quote it.
+/// A cursor over the Unicode scalars of an expression, producing errors that quote it.
+///
+/// Scalars, not Characters: the grammar is ASCII, offsets then agree with
+/// libyaml's columns, and a revision run reads a type expression per column,
+/// where grapheme breaking was most of the cost.
 private struct Scanner {
     let expression: String
-    let characters: [Character]
+    let characters: [Unicode.Scalar]
     var offset = 0
 
     init(_ expression: String) {
         self.expression = expression
-        self.characters = Array(expression)
+        self.characters = Array(expression.unicodeScalars)
     }
 
     var isAtEnd: Bool { offset >= characters.count }
-    var current: Character? { isAtEnd ? nil : characters[offset] }
-    var rest: String { String(characters[min(offset, characters.count)...]) }
+    var current: Unicode.Scalar? { isAtEnd ? nil : characters[offset] }
+    var rest: String { Self.string(characters[min(offset, characters.count)...]) }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
+    }
 
     func error(_ message: String) -> ColumnTypeExpressionError {
         ColumnTypeExpressionError(expression: expression, message: message, offset: offset)
@@ -72,25 +82,29 @@ private struct Scanner {
         while let c = current, c == " " || c == "\t" { offset += 1 }
     }
 
-    mutating func consume(_ character: Character) -> Bool {
+    mutating func consume(_ character: Unicode.Scalar) -> Bool {
         guard current == character else { return false }
         offset += 1
         return true
     }
 
-    static func isIdentifierStart(_ c: Character) -> Bool {
-        c == "_" || (c.isASCII && c.isLetter)
+    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
     }
 
-    static func isIdentifierPart(_ c: Character) -> Bool {
-        isIdentifierStart(c) || (c.isASCII && c.isNumber)
+    static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
+        isIdentifierStart(c) || isDigit(c)
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(c)
     }
 
     mutating func identifier() -> String? {
         guard let first = current, Self.isIdentifierStart(first) else { return nil }
         let start = offset
         while let c = current, Self.isIdentifierPart(c) { offset += 1 }
-        return String(characters[start..<offset])
+        return Self.string(characters[start..<offset])
     }
 
     mutating func arguments(of name: String) throws(ColumnTypeExpressionError) -> [TypeExpressionSyntax.Argument] {
@@ -141,15 +155,15 @@ private struct Scanner {
         let start = offset
         _ = consume("-")
         let digitsStart = offset
-        while let c = current, c.isASCII, c.isNumber { offset += 1 }
+        while let c = current, Self.isDigit(c) { offset += 1 }
         guard offset > digitsStart else {
             offset = start
             return nil
         }
-        return String(characters[start..<offset])
+        return Self.string(characters[start..<offset])
     }
 
-    private mutating func quoted(_ quote: Character) throws(ColumnTypeExpressionError) -> String {
+    private mutating func quoted(_ quote: Unicode.Scalar) throws(ColumnTypeExpressionError) -> String {
         let start = offset
         offset += 1
         var text = ""
@@ -163,12 +177,12 @@ private struct Scanner {
                 // A doubled quote is the quote character itself, as in SQL.
                 if current == quote {
                     offset += 1
-                    text.append(quote)
+                    text.unicodeScalars.append(quote)
                 } else {
                     return text
                 }
             } else {
-                text.append(c)
+                text.unicodeScalars.append(c)
             }
         }
     }

@@ -10,8 +10,12 @@
 static int open_library(alchemy_client_library *library) {
     void *handle = NULL;
     const char *reason = "no library name given";
+    const char *opened = NULL;
     for (size_t i = 0; i < library->soname_count && handle == NULL; i++) {
-        handle = dlopen(library->sonames[i], RTLD_NOW | RTLD_LOCAL);
+        opened = library->sonames[i];
+        // Lazy: the library's own calls bind on first use (libmariadb opens in
+        // half the time); the functions alchemy calls are bound below, at once.
+        handle = dlopen(library->sonames[i], RTLD_LAZY | RTLD_LOCAL);
         if (handle == NULL) reason = dlerror();
     }
     if (handle == NULL) {
@@ -22,7 +26,8 @@ static int open_library(alchemy_client_library *library) {
         void *address = dlsym(handle, library->symbols[i].name);
         if (address == NULL) {
             snprintf(library->failure, sizeof library->failure,
-                     "%s has no function %s (too old a version)", library->sonames[0], library->symbols[i].name);
+                     "%s has no function %s (too old a version)", opened, library->symbols[i].name);
+            dlclose(handle);
             return -1;
         }
         *library->symbols[i].slot = address;

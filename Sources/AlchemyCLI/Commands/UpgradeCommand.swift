@@ -60,6 +60,8 @@ struct MigrationCommand {
     func run() throws {
         let console = Console(options: global)
         let context = try ProjectContext.load(global)
+        // Connect while the revision files are read; --sql never connects.
+        let attempt = sql ? nil : ConnectionAttempt(context.url)
         let script = try context.loadScript()
         if sql {
             var start: [String] = []
@@ -79,7 +81,8 @@ struct MigrationCommand {
             print(text, terminator: "")
             return
         }
-        let connection = try MeasuredConnection.open(context.url)
+        guard let attempt else { return }
+        let connection = try attempt.wait()
         defer { connection.close() }
         let runner = MigrationRunner(connection: connection, script: script, versionTable: context.versionTable,
                                      lockTimeout: context.database.lockTimeout)
@@ -96,6 +99,7 @@ struct MigrationCommand {
                 ("current", .array(report.heads.map(JSONValue.string))),
                 ("timing", .object([
                     ("connect_seconds", .seconds(connection.connectTime.seconds)),
+                    ("open_seconds", .seconds(connection.openTime.seconds)),
                     ("run_seconds", .seconds(runTime.seconds)),
                     ("database_seconds", .seconds(connection.databaseTime.seconds)),
                     ("statements", .number(connection.statements)),
@@ -111,7 +115,7 @@ struct MigrationCommand {
             console.info("\(verb) \(context.url): \(report.steps.count) revision(s) in \(ProgressPrinter.format(runTime.seconds)), now at \(at)")
         }
         // Where the time went: what the database took, and what was alchemy's own.
-        console.detail("connected in \(ProgressPrinter.format(connection.connectTime.seconds)); "
+        console.detail("connected in \(ProgressPrinter.format(connection.openTime.seconds)) (waited \(ProgressPrinter.format(connection.connectTime.seconds))); "
             + "\(connection.statements) statement(s) took \(ProgressPrinter.format(connection.databaseTime.seconds)) in the database, "
             + "alchemy's own work \(ProgressPrinter.format((runTime - connection.databaseTime).seconds))")
     }

@@ -1,5 +1,4 @@
 import AlchemySchema
-import Yams
 
 /// Reads `alchemy.yaml` text into a `ProjectConfiguration`.
 ///
@@ -83,11 +82,11 @@ public struct ConfigurationLoader {
         }
     }
 
-    private func value(_ node: Yams.Node, what: String, _ reader: YAMLReader) throws(ConfigurationError) -> String {
+    private func value(_ node: YAMLNode, what: String, _ reader: YAMLReader) throws(ConfigurationError) -> String {
         try expand(try reader.string(node, what: what), node, reader)
     }
 
-    private func expand(_ text: String, _ node: Yams.Node, _ reader: YAMLReader) throws(ConfigurationError) -> String {
+    private func expand(_ text: String, _ node: YAMLNode, _ reader: YAMLReader) throws(ConfigurationError) -> String {
         do {
             return try EnvironmentInterpolation.expand(text, environment: environment)
         } catch .unset(let name) {

@@ -126,6 +126,9 @@ struct VersionTableMaintainer {
         let id = graph.revisions[index].id
         let parents = graph.nodes[index].normalizedDown
         let others = heads.subtracting([id])
+        // The only row, undone to its only parent: nothing else can imply the
+        // parent (the walk below would visit the whole history on every step).
+        if others.isEmpty && parents.count == 1 { return ids(parents) }
         let implied: Set<Int>
         if others.isEmpty {
             implied = Set(parents.flatMap { parent in

@@ -1,5 +1,4 @@
 import AlchemySchema
-import Yams
 
 /// Reads the operations of a revision file: the inverse of `OperationEncoder`,
 /// lenient where a hand-written file would naturally differ (a column's
@@ -18,7 +17,7 @@ public struct OperationDecoder {
         "drop_table_comment", "execute", "bulk_insert",
     ]
 
-    public func operations(_ node: Yams.Node, what: String) throws(LocatedError) -> [Operation] {
+    public func operations(_ node: YAMLNode, what: String) throws(LocatedError) -> [Operation] {
         if reader.isNull(node) { return [] }
         var result: [Operation] = []
         for item in try reader.sequence(node, what: what) {
@@ -27,7 +26,7 @@ public struct OperationDecoder {
         return result
     }
 
-    public func operation(_ node: Yams.Node) throws(LocatedError) -> Operation {
+    public func operation(_ node: YAMLNode) throws(LocatedError) -> Operation {
         let entries = try reader.mapping(node, what: "an operation")
         guard entries.count == 1, let entry = entries.first else {
             throw reader.error(node, "each operation is a list item with one name, for example `- create_table: {...}`")
@@ -90,7 +89,7 @@ public struct OperationDecoder {
 
     // MARK: Tables and columns
 
-    func table(_ node: Yams.Node, what: String, columnsRequired: Bool = true) throws(LocatedError) -> Table {
+    func table(_ node: YAMLNode, what: String, columnsRequired: Bool = true) throws(LocatedError) -> Table {
         let fields = try Fields(self, node, what, allowed: ["name", "schema", "comment", "columns", "constraints", "indexes"])
         var table = Table(name: try fields.string("name"), schema: try fields.optionalString("schema"), comment: try fields.optionalString("comment"))
         var keyColumns: [String] = []
@@ -129,11 +128,11 @@ public struct OperationDecoder {
         return table
     }
 
-    func column(_ node: Yams.Node) throws(LocatedError) -> Column {
+    func column(_ node: YAMLNode) throws(LocatedError) -> Column {
         try columnWithKeyFlag(node).column
     }
 
-    private func columnWithKeyFlag(_ node: Yams.Node) throws(LocatedError) -> (column: Column, primaryKey: Bool) {
+    private func columnWithKeyFlag(_ node: YAMLNode) throws(LocatedError) -> (column: Column, primaryKey: Bool) {
         let fields = try Fields(self, node, "a column", allowed: ["name", "type", "nullable", "server_default", "autoincrement", "identity", "comment", "primary_key"])
         let (type, optional) = try columnType(try fields.node("type"))
         let isKey = try fields.bool("primary_key") ?? false
@@ -154,7 +153,7 @@ public struct OperationDecoder {
     }
 
     /// `String(255)` or `Text?` (trailing `?` = nullable).
-    func columnType(_ node: Yams.Node) throws(LocatedError) -> (ColumnType, optional: Bool) {
+    func columnType(_ node: YAMLNode) throws(LocatedError) -> (ColumnType, optional: Bool) {
         var text = try reader.string(node, what: "`type`").trimmingWhitespace()
         let optional = text.hasSuffix("?")
         if optional { text.removeLast() }
@@ -165,7 +164,7 @@ public struct OperationDecoder {
         }
     }
 
-    func serverDefault(_ node: Yams.Node) throws(LocatedError) -> ServerDefault? {
+    func serverDefault(_ node: YAMLNode) throws(LocatedError) -> ServerDefault? {
         if reader.isNull(node) { return nil }
         if case .mapping = node {
             let fields = try Fields(self, node, "`server_default`", allowed: ["sql"])
@@ -174,7 +173,7 @@ public struct OperationDecoder {
         return .literal(try reader.string(node, what: "`server_default`"))
     }
 
-    func alterColumn(_ node: Yams.Node) throws(LocatedError) -> AlterColumn {
+    func alterColumn(_ node: YAMLNode) throws(LocatedError) -> AlterColumn {
         let fields = try Fields(self, node, "alter_column", allowed: [
             "table", "schema", "column", "new_name", "type", "nullable", "server_default", "comment",
             "existing_type", "existing_nullable", "existing_server_default", "existing_comment", "existing_autoincrement",
@@ -200,7 +199,7 @@ public struct OperationDecoder {
 
     /// `{primary_key: [id]}`, `{unique: [a, b]}`, `{check: "..."}` or
     /// `{foreign_key: [post_id], referred_table: post, referred_columns: [id]}`, each with an optional `name`.
-    func constraint(_ node: Yams.Node) throws(LocatedError) -> Constraint {
+    func constraint(_ node: YAMLNode) throws(LocatedError) -> Constraint {
         let kinds = ["primary_key", "unique", "foreign_key", "check"]
         let entries = try reader.mapping(node, what: "a constraint")
         guard let kind = entries.first(where: { kinds.contains($0.key) })?.key else {
@@ -231,7 +230,7 @@ public struct OperationDecoder {
 
     /// `drop_constraint: {name, table, type: unique, columns: [...]}` or with the
     /// constraint's own form (`unique: [...]`), which is what alchemy writes.
-    func dropConstraint(_ node: Yams.Node) throws(LocatedError) -> Operation {
+    func dropConstraint(_ node: YAMLNode) throws(LocatedError) -> Operation {
         let fields = try Fields(self, node, "drop_constraint", allowed: [
             "name", "table", "schema", "type", "primary_key", "unique", "check", "foreign_key", "columns",
             "referred_table", "referred_schema", "referred_columns", "ondelete", "onupdate", "sqltext",
@@ -274,7 +273,7 @@ public struct OperationDecoder {
 
     // MARK: execute and bulk_insert
 
-    func execute(_ node: Yams.Node) throws(LocatedError) -> Execute {
+    func execute(_ node: YAMLNode) throws(LocatedError) -> Execute {
         if case .scalar = node { return Execute(sql: try reader.string(node, what: "`execute`")) }
         let dialects = ["sqlite", "postgresql", "mysql", "mariadb"]
         let fields = try Fields(self, node, "execute", allowed: ["sql", "default", "transactional"] + dialects)
@@ -290,7 +289,7 @@ public struct OperationDecoder {
         return Execute(sql: sql, perDialect: perDialect, transactional: try fields.bool("transactional") ?? true)
     }
 
-    func rows(_ node: Yams.Node) throws(LocatedError) -> [[String: LiteralValue]] {
+    func rows(_ node: YAMLNode) throws(LocatedError) -> [[String: LiteralValue]] {
         var result: [[String: LiteralValue]] = []
         for item in try reader.sequence(node, what: "`rows`") {
             var row: [String: LiteralValue] = [:]
@@ -303,7 +302,7 @@ public struct OperationDecoder {
     }
 
     /// Plain scalars resolve as YAML 1.2 core does (null, booleans, numbers); quoted ones stay strings.
-    func literal(_ node: Yams.Node) throws(LocatedError) -> LiteralValue {
+    func literal(_ node: YAMLNode) throws(LocatedError) -> LiteralValue {
         guard case .scalar(let scalar) = node else { throw reader.error(node, "row values must be single values") }
         let text = scalar.string
         guard scalar.style == .plain else { return .string(text) }
@@ -322,11 +321,11 @@ public struct OperationDecoder {
 /// The keys of one mapping, checked against what is allowed, read with located errors.
 struct Fields {
     let decoder: OperationDecoder
-    let node: Yams.Node
+    let node: YAMLNode
     let what: String
     let entries: [YAMLReader.Entry]
 
-    init(_ decoder: OperationDecoder, _ node: Yams.Node, _ what: String, allowed: [String]) throws(LocatedError) {
+    init(_ decoder: OperationDecoder, _ node: YAMLNode, _ what: String, allowed: [String]) throws(LocatedError) {
         self.decoder = decoder
         self.node = node
         self.what = what
@@ -336,11 +335,11 @@ struct Fields {
 
     var reader: YAMLReader { decoder.reader }
 
-    func optionalNode(_ key: String) -> Yams.Node? {
+    func optionalNode(_ key: String) -> YAMLNode? {
         entries.first { $0.key == key }?.node
     }
 
-    func node(_ key: String) throws(LocatedError) -> Yams.Node {
+    func node(_ key: String) throws(LocatedError) -> YAMLNode {
         guard let found = optionalNode(key) else { throw reader.error(node, "\(what) needs `\(key)`") }
         return found
     }

@@ -1,5 +1,4 @@
 import AlchemySchema
-import Yams
 
 /// Reads revision files. Errors carry file, line and column.
 public enum RevisionFileReader {
@@ -36,7 +35,7 @@ public enum RevisionFileReader {
 
     /// Ids are strings even when YAML would read them as numbers (`1234e5`), so
     /// the scalar's text is taken as written.
-    static func identifier(_ node: Yams.Node, reader: YAMLReader, what: String) throws(LocatedError) -> String {
+    static func identifier(_ node: YAMLNode, reader: YAMLReader, what: String) throws(LocatedError) -> String {
         let text = try reader.string(node, what: what).trimmingWhitespace()
         guard RevisionFile.isValidIdentifier(text) else {
             throw reader.error(node, "\(what) '\(text)' is not a revision id; ids are like \"3f2a1b9c0d1e\" (quote them)")
@@ -44,9 +43,9 @@ public enum RevisionFileReader {
         return text
     }
 
-    static func identifiers(_ node: Yams.Node, reader: YAMLReader, what: String) throws(LocatedError) -> [String] {
+    static func identifiers(_ node: YAMLNode, reader: YAMLReader, what: String) throws(LocatedError) -> [String] {
         if reader.isNull(node) { return [] }
-        if case .sequence(let items) = node {
+        if case .sequence(let items, _) = node {
             var result: [String] = []
             for item in items { result.append(try identifier(item, reader: reader, what: what)) }
             return result

@@ -75,11 +75,16 @@ public final class MigrationRunner {
             try checkKnown(heads)
             let steps = try plan(heads)
             guard !steps.isEmpty else { return Report(steps: [], heads: heads) }
-            // Read every revision of the plan before running the first, so that a
-            // broken file stops the run before anything is applied.
-            let files = try steps.map { step in try script.file(step.revision.id) }
-            var context = try schemaContext(at: heads)
-            for (index, (step, file)) in zip(steps, files).enumerated() {
+            // Read every revision of the plan, and those the current schema is made
+            // of, before running the first, so that a broken file stops the run
+            // before anything is applied; each file is read once.
+            let applied = try script.graph.appliedRevisions(at: heads)
+            let parsed = try script.files(steps.map(\.revision.id) + applied)
+            var context = Schema(replaying: applied, of: parsed)
+            for (index, step) in steps.enumerated() {
+                guard let file = parsed[step.revision.id] else {
+                    throw LocatedError(file: script.versionsPath, message: "no revision file defines \(step.revision.id)")
+                }
                 progress(.started(index: index, total: steps.count, step: step))
                 let start = Date()
                 try run(step, file: file, context: &context, heads: heads)
@@ -117,22 +122,6 @@ public final class MigrationRunner {
             try? lock.release(on: connection)
             throw error
         }
-    }
-
-    /// The schema the revisions applied so far describe: what the dialects need to
-    /// render a SQLite rebuild or a PostgreSQL enum type.
-    func schemaContext(at heads: [String]) throws -> Schema {
-        var schema = Schema()
-        guard !heads.isEmpty else { return schema }
-        var replayed: Set<String> = []
-        for head in heads {
-            for step in try script.graph.upgradePlan(from: [], to: head) where replayed.insert(step.revision.id).inserted {
-                for operation in try script.file(step.revision.id).upgrade {
-                    try? schema.apply(operation)
-                }
-            }
-        }
-        return schema
     }
 
     private func run(_ step: MigrationStep, file: RevisionFile, context: inout Schema, heads: [String]) throws {

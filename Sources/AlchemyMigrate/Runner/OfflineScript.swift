@@ -38,16 +38,14 @@ public struct OfflineScript {
         if start.isEmpty {
             lines += [versionTable.createStatement(dialect) + ";", ""]
         }
-        var context = Schema()
-        var replayed: Set<String> = []
-        for head in start {
-            for step in try script.graph.upgradePlan(from: [], to: head) where replayed.insert(step.revision.id).inserted {
-                for operation in try script.file(step.revision.id).upgrade { try? context.apply(operation) }
-            }
-        }
+        let applied = try script.graph.appliedRevisions(at: start)
+        let files = try script.files(applied + steps.map(\.revision.id))
+        var context = Schema(replaying: applied, of: files)
         var heads = start
         for step in steps {
-            let file = try script.file(step.revision.id)
+            guard let file = files[step.revision.id] else {
+                throw LocatedError(file: script.versionsPath, message: "no revision file defines \(step.revision.id)")
+            }
             let arrow = step.direction == .up ? "upgrade" : "downgrade"
             let from = heads.isEmpty ? "<base>" : heads.sorted().joined(separator: ", ")
             lines.append("-- Running \(arrow) \(from) -> \(step.revision.id)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")

@@ -1,5 +1,3 @@
-import Yams
-
 /// Typed access to a YAML document's nodes, with errors that point at the node.
 ///
 /// Files are read as node trees (not decoded into structs) so that every error
@@ -8,8 +6,8 @@ public struct YAMLReader: Sendable {
     /// A key of a mapping with its value, in file order.
     public struct Entry {
         public var key: String
-        public var keyNode: Node
-        public var node: Node
+        public var keyNode: YAMLNode
+        public var node: YAMLNode
     }
 
     public var file: String
@@ -19,25 +17,26 @@ public struct YAMLReader: Sendable {
     }
 
     /// Parses text; `nil` for an empty document.
-    public func parse(_ text: String) throws(LocatedError) -> Node? {
+    public func parse(_ text: String) throws(LocatedError) -> YAMLNode? {
         try YAMLDocument.compose(text, file: file)
     }
 
-    public func error(_ node: Node, _ message: String) -> LocatedError {
-        LocatedError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
+    public func error(_ node: YAMLNode, _ message: String) -> LocatedError {
+        LocatedError(file: file, line: node.mark.line, column: node.mark.column, message: message)
     }
 
-    public func mapping(_ node: Node, what: String) throws(LocatedError) -> [Entry] {
-        guard case .mapping(let mapping) = node else {
+    public func mapping(_ node: YAMLNode, what: String) throws(LocatedError) -> [Entry] {
+        guard case .mapping(let pairs, _) = node else {
             throw error(node, "\(what) must be a mapping of `key: value` entries")
         }
         var entries: [Entry] = []
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else { throw error(key, "keys in \(what) must be plain names") }
+        entries.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard case .scalar(let scalar) = pair.key else { throw error(pair.key, "keys in \(what) must be plain names") }
             if entries.contains(where: { $0.key == scalar.string }) {
-                throw error(key, "`\(scalar.string)` is given twice in \(what)")
+                throw error(pair.key, "`\(scalar.string)` is given twice in \(what)")
             }
-            entries.append(Entry(key: scalar.string, keyNode: key, node: value))
+            entries.append(Entry(key: scalar.string, keyNode: pair.key, node: pair.value))
         }
         return entries
     }
@@ -48,40 +47,41 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    public func sequence(_ node: Node, what: String) throws(LocatedError) -> [Node] {
-        if case .sequence(let items) = node { return Array(items) }
+    public func sequence(_ node: YAMLNode, what: String) throws(LocatedError) -> [YAMLNode] {
+        if case .sequence(let items, _) = node { return items }
         throw error(node, "\(what) must be a list")
     }
 
-    public func isNull(_ node: Node) -> Bool {
+    public func isNull(_ node: YAMLNode) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        if let tag = scalar.tag { return tag == YAMLScalar.nullTag }
         return ["null", "Null", "NULL", "~", ""].contains(scalar.string)
     }
 
-    public func string(_ node: Node, what: String) throws(LocatedError) -> String {
+    public func string(_ node: YAMLNode, what: String) throws(LocatedError) -> String {
         guard case .scalar(let scalar) = node else { throw error(node, "\(what) must be a single value, not a list or mapping") }
         return scalar.string
     }
 
-    public func optionalString(_ node: Node, what: String) throws(LocatedError) -> String? {
+    public func optionalString(_ node: YAMLNode, what: String) throws(LocatedError) -> String? {
         isNull(node) ? nil : try string(node, what: what)
     }
 
     /// A list of strings; a single value counts as a list of one.
-    public func strings(_ node: Node, what: String) throws(LocatedError) -> [String] {
+    public func strings(_ node: YAMLNode, what: String) throws(LocatedError) -> [String] {
         switch node {
-        case .sequence(let items):
+        case .sequence(let items, _):
             var values: [String] = []
             for item in items { values.append(try string(item, what: what)) }
             return values
         case .scalar:
             return isNull(node) ? [] : [try string(node, what: what)]
-        default:
+        case .mapping:
             throw error(node, "\(what) must be a list, for example [a, b]")
         }
     }
 
-    public func bool(_ node: Node, what: String) throws(LocatedError) -> Bool {
+    public func bool(_ node: YAMLNode, what: String) throws(LocatedError) -> Bool {
         let text = try string(node, what: what)
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -90,7 +90,7 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    public func int(_ node: Node, what: String) throws(LocatedError) -> Int {
+    public func int(_ node: YAMLNode, what: String) throws(LocatedError) -> Int {
         let text = try string(node, what: what)
         guard let value = Int(text) else { throw error(node, "\(what) must be a whole number, not '\(text)'") }
         return value
