@@ -33,6 +33,8 @@ public struct MigrationLock: Sendable {
         let waited = "waited \(Self.format(timeoutSeconds)) for the migration lock '\(name)': another alchemy run is migrating this database; wait for it to finish or raise lock_timeout in alchemy.yaml"
         switch connection.dialect {
         case .postgresql:
+            // Free in the usual case: one round trip instead of three.
+            if try connection.query("SELECT pg_try_advisory_lock($1)", [.integer(advisoryKey)]).first?[0].boolValue == true { return }
             try connection.execute("SET lock_timeout = '\(Int((timeoutSeconds * 1000).rounded()))ms'")
             do {
                 _ = try connection.query("SELECT pg_advisory_lock($1)", [.integer(advisoryKey)])

@@ -55,7 +55,7 @@ public final class MigrationRunner {
                 try connection.execute("DELETE FROM \(versionTable.qualifiedName(connection.dialect))")
             }
             try versionTable.ensure(on: connection)
-            var heads = try versionTable.currentHeads(on: connection)
+            var heads = try versionTable.rows(on: connection)
             for step in try script.graph.stampPlan(from: heads, to: targets, purge: purge) {
                 for change in step.versionChanges {
                     try connection.execute(versionTable.statement(for: change, dialect: connection.dialect))
@@ -71,7 +71,7 @@ public final class MigrationRunner {
     private func locked(_ plan: ([String]) throws -> [MigrationStep]) throws -> Report {
         try withLock {
             try versionTable.ensure(on: connection)
-            var heads = try versionTable.currentHeads(on: connection)
+            var heads = try versionTable.rows(on: connection)
             try checkKnown(heads)
             let steps = try plan(heads)
             guard !steps.isEmpty else { return Report(steps: [], heads: heads) }
