@@ -23,6 +23,8 @@ struct ProgressPrinter {
                 Console.writeRaw("\r\u{1B}[2K[\(index + 1)/\(total)] \(Self.describe(step)) ...")
             }
         case .finished(let index, let total, let step, let seconds):
+            // Quiet runs (CI logs, --format json) build no line at all.
+            guard interactive || console.verbose else { return }
             let line = "[\(index + 1)/\(total)] \(Self.describe(step)) (\(Self.format(seconds)))"
             if interactive {
                 Console.writeRaw("\r\u{1B}[2K" + line + (index + 1 == total ? "\n" : ""))

@@ -1,7 +1,6 @@
 import AlchemyDatabase
 import AlchemySQL
 import AlchemySchema
-import Foundation
 
 /// Runs planned migrations on a live database, safely.
 ///
@@ -81,18 +80,24 @@ public final class MigrationRunner {
             let applied = try script.graph.appliedRevisions(at: heads)
             let parsed = try script.files(steps.map(\.revision.id) + applied)
             var context = Schema(replaying: applied, of: parsed)
+            let clock = ContinuousClock()
             for (index, step) in steps.enumerated() {
                 guard let file = parsed[step.revision.id] else {
                     throw LocatedError(file: script.versionsPath, message: "no revision file defines \(step.revision.id)")
                 }
                 progress(.started(index: index, total: steps.count, step: step))
-                let start = Date()
+                let start = clock.now
                 try run(step, file: file, context: &context, heads: heads)
                 heads = step.apply(to: heads)
-                progress(.finished(index: index, total: steps.count, step: step, seconds: Date().timeIntervalSince(start)))
+                progress(.finished(index: index, total: steps.count, step: step, seconds: Self.seconds(clock.now - start)))
             }
             return Report(steps: steps, heads: heads.sorted())
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (whole, fraction) = duration.components
+        return Double(whole) + Double(fraction) / 1e18
     }
 
     /// A version row without a revision file: say which and how to repair it,
