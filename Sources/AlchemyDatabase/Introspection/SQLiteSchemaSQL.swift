@@ -46,15 +46,35 @@ enum SQLiteSchemaSQL {
     static func tokens(_ sql: String) -> [Token] {
         var tokens: [Token] = []
         var index = sql.startIndex
+        // ASCII text (every schema alchemy writes) steps through bytes: a
+        // thousand tables' CREATE statements were most of a SQLite autogenerate
+        // when stepped through Characters.
+        let ascii = sql.utf8.allSatisfy { $0 < 0x80 }
         func advance(_ i: String.Index, _ n: Int = 1) -> String.Index {
-            sql.index(i, offsetBy: n, limitedBy: sql.endIndex) ?? sql.endIndex
+            ascii ? sql.utf8.index(i, offsetBy: n, limitedBy: sql.endIndex) ?? sql.endIndex
+                : sql.index(i, offsetBy: n, limitedBy: sql.endIndex) ?? sql.endIndex
         }
-        func peek(_ i: String.Index) -> Character? { i < sql.endIndex ? sql[i] : nil }
+        func peek(_ i: String.Index) -> Character? {
+            guard i < sql.endIndex else { return nil }
+            return ascii ? Character(Unicode.Scalar(sql.utf8[i])) : sql[i]
+        }
+        func isLetter(_ c: Character) -> Bool {
+            guard let byte = c.asciiValue else { return c.isLetter }
+            return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        func isNumber(_ c: Character) -> Bool {
+            guard let byte = c.asciiValue else { return c.isNumber }
+            return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        func isWhitespace(_ c: Character) -> Bool {
+            guard let byte = c.asciiValue else { return c.isWhitespace }
+            return byte == 0x20 || (0x09...0x0D).contains(byte)
+        }
         /// The end of a quoted run starting at `start` (on the opening quote), with doubled closers inside.
         func quotedEnd(_ start: String.Index, close: Character, doubling: Bool) -> String.Index {
             var i = advance(start)
             while i < sql.endIndex {
-                if sql[i] == close {
+                if peek(i) == close {
                     let next = advance(i)
                     if doubling, peek(next) == close { i = advance(next); continue }
                     return next
@@ -63,16 +83,15 @@ enum SQLiteSchemaSQL {
             }
             return sql.endIndex
         }
-        while index < sql.endIndex {
-            let character = sql[index]
-            if character.isWhitespace { index = advance(index); continue }
+        while let character = peek(index) {
+            if isWhitespace(character) { index = advance(index); continue }
             if character == "-", peek(advance(index)) == "-" {
-                while index < sql.endIndex, !sql[index].isNewline { index = advance(index) }
+                while let c = peek(index), !c.isNewline { index = advance(index) }
                 continue
             }
             if character == "/", peek(advance(index)) == "*" {
                 index = advance(index, 2)
-                while index < sql.endIndex, !(sql[index] == "*" && peek(advance(index)) == "/") { index = advance(index) }
+                while let c = peek(index), !(c == "*" && peek(advance(index)) == "/") { index = advance(index) }
                 index = advance(index, 2)
                 continue
             }
@@ -87,11 +106,11 @@ enum SQLiteSchemaSQL {
                 index = quotedEnd(start, close: "]", doubling: false); kind = .quoted
             case _ where (character == "x" || character == "X") && peek(advance(index)) == "'":
                 index = quotedEnd(advance(start), close: "'", doubling: true); kind = .string
-            case _ where character.isNumber || (character == "." && peek(advance(index))?.isNumber == true):
-                while let c = peek(index), c.isNumber || c.isLetter || c == "." { index = advance(index) }
+            case _ where isNumber(character) || (character == "." && peek(advance(index)).map(isNumber) == true):
+                while let c = peek(index), isNumber(c) || isLetter(c) || c == "." { index = advance(index) }
                 kind = .number
-            case _ where character.isLetter || character == "_" || character == "$" || !character.isASCII:
-                while let c = peek(index), c.isLetter || c.isNumber || c == "_" || c == "$" || !c.isASCII {
+            case _ where isLetter(character) || character == "_" || character == "$" || !character.isASCII:
+                while let c = peek(index), isLetter(c) || isNumber(c) || c == "_" || c == "$" || !c.isASCII {
                     index = advance(index)
                 }
                 kind = .word

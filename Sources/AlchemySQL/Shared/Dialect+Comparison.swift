@@ -43,45 +43,54 @@ public enum SQLText {
 
     /// Splits SQL into tokens; blanks separate tokens and are dropped.
     /// `backslashEscapes` reads `\'` inside strings as MySQL does.
+    ///
+    /// ASCII text (nearly every type and default) is read as bytes: autogenerate
+    /// compares thousands of columns, and grapheme breaking was most of the cost.
     public static func tokens(_ sql: String, backslashEscapes: Bool = false) -> [Token] {
-        let characters = Array(sql)
+        if sql.utf8.allSatisfy({ $0 < 0x80 }) {
+            return tokens(Array(sql.utf8), backslashEscapes: backslashEscapes)
+        }
+        return tokens(Array(sql), backslashEscapes: backslashEscapes)
+    }
+
+    static func tokens<Unit: SQLTextUnit>(_ characters: [Unit], backslashEscapes: Bool) -> [Token] {
         var tokens: [Token] = []
         var i = 0
-        func isWord(_ c: Character) -> Bool { c == "_" || c == "$" || c.isLetter || c.isNumber }
+        func isWord(_ c: Unit) -> Bool { c.isWordPart }
         while i < characters.count {
             let c = characters[i]
-            if c.isWhitespace {
+            if c.isBlank {
                 i += 1
-            } else if c == "'" || c == "\"" || c == "`" {
+            } else if c == Unit.singleQuote || c == Unit.doubleQuote || c == Unit.backquote {
                 var content = ""
                 var j = i + 1
                 while j < characters.count {
                     let d = characters[j]
-                    if backslashEscapes, c == "'", d == "\\", j + 1 < characters.count {
-                        content.append(characters[j + 1])
+                    if backslashEscapes, c == Unit.singleQuote, d == Unit.backslash, j + 1 < characters.count {
+                        characters[j + 1].append(to: &content)
                         j += 2
                         continue
                     }
                     if d == c {
-                        if j + 1 < characters.count, characters[j + 1] == c { content.append(c); j += 2; continue }
+                        if j + 1 < characters.count, characters[j + 1] == c { c.append(to: &content); j += 2; continue }
                         break
                     }
-                    content.append(d)
+                    d.append(to: &content)
                     j += 1
                 }
-                tokens.append(c == "'" ? .string(content) : .identifier(content))
+                tokens.append(c == Unit.singleQuote ? .string(content) : .identifier(content))
                 i = j + 1
             } else if isWord(c) {
                 var j = i
                 // A decimal point inside a number belongs to it (`1.5`).
                 while j < characters.count,
-                      isWord(characters[j]) || (characters[j] == "." && characters[i].isNumber && j + 1 < characters.count && characters[j + 1].isNumber) {
+                      isWord(characters[j]) || (characters[j] == Unit.dot && characters[i].isDigit && j + 1 < characters.count && characters[j + 1].isDigit) {
                     j += 1
                 }
-                tokens.append(.word(String(characters[i..<j]).lowercased()))
+                tokens.append(.word(Unit.string(characters[i..<j]).lowercased()))
                 i = j
             } else {
-                tokens.append(.symbol(c))
+                tokens.append(.symbol(c.character))
                 i += 1
             }
         }
@@ -207,4 +216,53 @@ extension Substring {
     var trimmingBlanks: String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
+}
+
+/// What ``SQLText/tokens(_:backslashEscapes:)`` reads: Characters in general,
+/// bytes when the text is ASCII (where both give the same tokens).
+protocol SQLTextUnit: Equatable {
+    static var singleQuote: Self { get }
+    static var doubleQuote: Self { get }
+    static var backquote: Self { get }
+    static var backslash: Self { get }
+    static var dot: Self { get }
+    var isBlank: Bool { get }
+    var isDigit: Bool { get }
+    /// `_`, `$`, letters and digits.
+    var isWordPart: Bool { get }
+    var character: Character { get }
+    func append(to text: inout String)
+    static func string(_ units: ArraySlice<Self>) -> String
+}
+
+extension Character: SQLTextUnit {
+    static let singleQuote: Character = "'"
+    static let doubleQuote: Character = "\""
+    static let backquote: Character = "`"
+    static let backslash: Character = "\\"
+    static let dot: Character = "."
+    var isBlank: Bool { isWhitespace }
+    var isDigit: Bool { isNumber }
+    var isWordPart: Bool { self == "_" || self == "$" || isLetter || isNumber }
+    var character: Character { self }
+    func append(to text: inout String) { text.append(self) }
+    static func string(_ units: ArraySlice<Character>) -> String { String(units) }
+}
+
+extension UInt8: SQLTextUnit {
+    static let singleQuote = UInt8(ascii: "'")
+    static let doubleQuote = UInt8(ascii: "\"")
+    static let backquote = UInt8(ascii: "`")
+    static let backslash = UInt8(ascii: "\\")
+    static let dot = UInt8(ascii: ".")
+    // Character.isWhitespace on ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+    var isBlank: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+    var isDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
+    var isWordPart: Bool {
+        self == UInt8(ascii: "_") || self == UInt8(ascii: "$") || isDigit
+            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+    }
+    var character: Character { Character(Unicode.Scalar(self)) }
+    func append(to text: inout String) { text.unicodeScalars.append(Unicode.Scalar(self)) }
+    static func string(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 }
