@@ -1,5 +1,13 @@
 import AlchemySQL
 
+extension Duration {
+    /// The duration in seconds, for reports and progress.
+    public var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
+
 /// A connection that counts its statements and the time spent waiting for them.
 ///
 /// The time inside a driver call is the database's: sending, the server's work,

@@ -106,12 +106,13 @@ private struct YAMLComposer {
         case YAML_MAPPING_START_EVENT:
             let anchor = Self.string(event.data.mapping_start.anchor)
             var pairs: [YAMLPair] = []
+            var keys = KeyIndex()
             while true {
                 var keyEvent = try next()
                 if keyEvent.type == YAML_MAPPING_END_EVENT { yaml_event_delete(&keyEvent); break }
                 let key = try node(from: keyEvent)
                 let value = try node(from: try next())
-                try rejectDuplicate(key, in: pairs)
+                try rejectDuplicate(key, in: pairs, &keys)
                 pairs.append(YAMLPair(key: key, value: value))
             }
             let node = YAMLNode.mapping(pairs, at: at)
@@ -129,13 +130,10 @@ private struct YAMLComposer {
 
     /// Yams reported a repeated key as the YAML error it is; so does alchemy,
     /// pointing at the second occurrence, which is usually the one to remove.
-    private func rejectDuplicate(_ key: YAMLNode, in pairs: [YAMLPair]) throws(LocatedError) {
-        guard case .scalar(let scalar) = key else { return }
-        for pair in pairs {
-            guard case .scalar(let earlier) = pair.key, earlier.string == scalar.string, earlier.tag == scalar.tag else { continue }
-            throw error(at: scalar.mark, "duplicate key '\(scalar.string)' in one map (first at line \(earlier.mark.line), column \(earlier.mark.column)); "
-                + "each table, column and setting may appear only once")
-        }
+    private func rejectDuplicate(_ key: YAMLNode, in pairs: [YAMLPair], _ keys: inout KeyIndex) throws(LocatedError) {
+        guard case .scalar(let scalar) = key, let earlier = keys.earlier(scalar, in: pairs) else { return }
+        throw error(at: scalar.mark, "duplicate key '\(scalar.string)' in one map (first at line \(earlier.line), column \(earlier.column)); "
+            + "each table, column and setting may appear only once")
     }
 
     private mutating func register(_ anchor: String?, _ node: YAMLNode) {
@@ -203,4 +201,29 @@ private struct YAMLComposer {
         default: .plain
         }
     }
+}
+
+/// The scalar keys of one map so far: searched in place while the map is small
+/// (most are), hashed once it grows (a model file's hundreds of tables).
+private struct KeyIndex {
+    private struct Key: Hashable { var string: String; var tag: String? }
+    private var marks: [Key: YAMLMark] = [:]
+    private var indexed = 0
+
+    /// Where an equal key (same text and tag) appeared before, if it did.
+    mutating func earlier(_ scalar: YAMLScalar, in pairs: [YAMLPair]) -> YAMLMark? {
+        if pairs.count < 16 {
+            for pair in pairs {
+                if case .scalar(let previous) = pair.key, previous.string == scalar.string, previous.tag == scalar.tag { return previous.mark }
+            }
+            return nil
+        }
+        while indexed < pairs.count {
+            if case .scalar(let previous) = pairs[indexed].key, marks[Self.key(previous)] == nil { marks[Self.key(previous)] = previous.mark }
+            indexed += 1
+        }
+        return marks[Self.key(scalar)]
+    }
+
+    private static func key(_ scalar: YAMLScalar) -> Key { Key(string: scalar.string, tag: scalar.tag) }
 }

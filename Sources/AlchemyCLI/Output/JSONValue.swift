@@ -27,10 +27,3 @@ enum JSONValue {
     static func quoted(_ text: String) -> String { text.doubleQuoted }
 }
 
-extension Duration {
-    /// The duration in seconds, for reports.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
-    }
-}

@@ -1,3 +1,5 @@
+import AlchemySchema
+
 /// A reader for the `CREATE TABLE` and `CREATE INDEX` text SQLite keeps in
 /// `sqlite_master`: the only place where it keeps constraint names, CHECK
 /// conditions and the expressions of expression indexes.
@@ -49,7 +51,7 @@ enum SQLiteSchemaSQL {
         // ASCII text (every schema alchemy writes) steps through bytes: a
         // thousand tables' CREATE statements were most of a SQLite autogenerate
         // when stepped through Characters.
-        let ascii = sql.utf8.allSatisfy { $0 < 0x80 }
+        let ascii = ASCIIByte.isASCII(sql)
         func advance(_ i: String.Index, _ n: Int = 1) -> String.Index {
             ascii ? sql.utf8.index(i, offsetBy: n, limitedBy: sql.endIndex) ?? sql.endIndex
                 : sql.index(i, offsetBy: n, limitedBy: sql.endIndex) ?? sql.endIndex
@@ -58,18 +60,9 @@ enum SQLiteSchemaSQL {
             guard i < sql.endIndex else { return nil }
             return ascii ? Character(Unicode.Scalar(sql.utf8[i])) : sql[i]
         }
-        func isLetter(_ c: Character) -> Bool {
-            guard let byte = c.asciiValue else { return c.isLetter }
-            return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-        }
-        func isNumber(_ c: Character) -> Bool {
-            guard let byte = c.asciiValue else { return c.isNumber }
-            return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        func isWhitespace(_ c: Character) -> Bool {
-            guard let byte = c.asciiValue else { return c.isWhitespace }
-            return byte == 0x20 || (0x09...0x0D).contains(byte)
-        }
+        func isLetter(_ c: Character) -> Bool { c.asciiValue.map(ASCIIByte.isLetter) ?? c.isLetter }
+        func isNumber(_ c: Character) -> Bool { c.asciiValue.map(ASCIIByte.isDigit) ?? c.isNumber }
+        func isWhitespace(_ c: Character) -> Bool { c.asciiValue.map(ASCIIByte.isWhitespace) ?? c.isWhitespace }
         /// The end of a quoted run starting at `start` (on the opening quote), with doubled closers inside.
         func quotedEnd(_ start: String.Index, close: Character, doubling: Bool) -> String.Index {
             var i = advance(start)

@@ -25,6 +25,21 @@ enum LocalFiles {
         return names
     }
 
+    /// The YAML files (`*.yaml`, `*.yml`) of `folder`, sorted by name; nil when it
+    /// is not a readable folder. Models and revisions are read in this order.
+    static func yamlFiles(in folder: String) -> [String]? {
+        names(in: folder)?.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    }
+
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// The whole file as UTF-8 text; nil when it is not UTF-8.
+    static func text(of path: String) throws(LocalFileError) -> String? {
+        String(validating: try contents(of: path), as: UTF8.self)
+    }
+
     /// The whole file; the error names why it could not be read.
     static func contents(of path: String) throws(LocalFileError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -1,5 +1,4 @@
 import AlchemySchema
-import Foundation
 
 /// The model registry on disk: `models:` entries of alchemy.yaml, each a file or a
 /// folder of `*.yaml` files, read in a stable order and loaded into one Schema.
@@ -8,20 +7,19 @@ public enum ModelFiles {
         var files: [(path: String, contents: String)] = []
         for entry in entries {
             let path = entry.hasPrefix("/") || root == "." ? entry : root + "/" + entry
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            guard LocalFiles.exists(path) else {
                 throw LocatedError(file: path, message: "the models entry does not exist; fix `models:` in alchemy.yaml")
             }
-            let paths = isFolder.boolValue
-                ? try FileManager.default.contentsOfDirectory(atPath: path)
-                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
-                : [path]
+            let paths = LocalFiles.yamlFiles(in: path)?.map { path + "/" + $0 } ?? [path]
             for file in paths {
+                let text: String?
                 do {
-                    files.append((file, try String(contentsOfFile: file, encoding: .utf8)))
+                    text = try LocalFiles.text(of: file)
                 } catch {
-                    throw LocatedError(file: file, message: "cannot read the model file: \(error.localizedDescription)")
+                    throw LocatedError(file: file, message: "cannot read the model file: \(error)")
                 }
+                guard let text else { throw LocatedError(file: file, message: "the model file is not UTF-8 text; save it as UTF-8") }
+                files.append((file, text))
             }
         }
         return try ModelLoader().load(files)

@@ -47,13 +47,10 @@ public struct RevisionFile: Sendable {
     public static func isValidIdentifier(_ text: String) -> Bool {
         guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
         // Bytes first: every id of a long history is checked on each run.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if ASCIIByte.isASCII(text) {
             return !text.utf8.contains { byte in
-                switch byte {
-                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
-                     UInt8(ascii: ","), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "+"): true
-                default: false
-                }
+                ASCIIByte.isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "@")
+                    || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "+")
             }
         }
         return !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == "@" || $0 == ":" || $0 == "+" })

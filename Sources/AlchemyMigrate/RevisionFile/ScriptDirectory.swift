@@ -1,5 +1,4 @@
 import AlchemySchema
-import Foundation
 
 /// A script location (`migrations/`): the revision template and `versions/`.
 ///
@@ -20,10 +19,9 @@ public struct ScriptDirectory: Sendable {
 
     public static func load(location: String) throws -> ScriptDirectory {
         let versions = versionsPath(of: location)
-        guard let allNames = LocalFiles.names(in: versions) else {
+        guard let names = LocalFiles.yamlFiles(in: versions) else {
             throw LocatedError(file: versions, message: "no revisions folder; run `alchemy database init` or set script_location in alchemy.yaml")
         }
-        let names = allNames.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         var files: [String: RevisionFile] = [:]
         var texts: [String: String] = [:]
         var revisions: [Revision] = []
@@ -63,7 +61,7 @@ public struct ScriptDirectory: Sendable {
 
     /// The project's revision template; the built-in one when the file is missing.
     public func template() -> String {
-        (try? String(contentsOfFile: templatePath, encoding: .utf8)) ?? ProjectTemplate.defaultRevisionTemplate
+        (try? LocalFiles.text(of: templatePath)) ?? ProjectTemplate.defaultRevisionTemplate
     }
 }
 

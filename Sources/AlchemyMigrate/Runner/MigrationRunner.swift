@@ -89,15 +89,10 @@ public final class MigrationRunner {
                 let start = clock.now
                 try run(step, file: file, context: &context, heads: heads)
                 heads = step.apply(to: heads)
-                progress(.finished(index: index, total: steps.count, step: step, seconds: Self.seconds(clock.now - start)))
+                progress(.finished(index: index, total: steps.count, step: step, seconds: (clock.now - start).seconds))
             }
             return Report(steps: steps, heads: heads.sorted())
         }
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let (whole, fraction) = duration.components
-        return Double(whole) + Double(fraction) / 1e18
     }
 
     /// A version row without a revision file: say which and how to repair it,

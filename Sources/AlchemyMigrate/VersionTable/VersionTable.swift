@@ -1,5 +1,6 @@
 import AlchemyDatabase
 import AlchemySQL
+import AlchemySchema
 
 /// Alembic's version table: one row per applied head.
 ///
@@ -19,8 +20,8 @@ public struct VersionTable: Sendable {
     /// SQLAlchemy quotes a name only when it must; doing the same keeps the stored
     /// DDL byte-identical to Alembic's for the usual lower-case names.
     static func identifier(_ name: String, _ dialect: DialectName) -> String {
-        let plain = name.utf8.first.map { $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) } == true
-            && name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let plain = name.utf8.first.map { $0 == UInt8(ascii: "_") || ASCIIByte.isLowercase($0) } == true
+            && name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ASCIIByte.isLowercase($0) || ASCIIByte.isDigit($0) }
         if plain { return name }
         return dialect == .mysql || dialect == .mariadb
             ? "`" + name.replacingAll("`", with: "``") + "`"

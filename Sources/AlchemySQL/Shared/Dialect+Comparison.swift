@@ -47,7 +47,7 @@ public enum SQLText {
     /// ASCII text (nearly every type and default) is read as bytes: autogenerate
     /// compares thousands of columns, and grapheme breaking was most of the cost.
     public static func tokens(_ sql: String, backslashEscapes: Bool = false) -> [Token] {
-        if sql.utf8.allSatisfy({ $0 < 0x80 }) {
+        if ASCIIByte.isASCII(sql) {
             return tokens(Array(sql.utf8), backslashEscapes: backslashEscapes)
         }
         return tokens(Array(sql), backslashEscapes: backslashEscapes)
@@ -255,13 +255,9 @@ extension UInt8: SQLTextUnit {
     static let backquote = UInt8(ascii: "`")
     static let backslash = UInt8(ascii: "\\")
     static let dot = UInt8(ascii: ".")
-    // Character.isWhitespace on ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-    var isBlank: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
-    var isDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
-    var isWordPart: Bool {
-        self == UInt8(ascii: "_") || self == UInt8(ascii: "$") || isDigit
-            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
-    }
+    var isBlank: Bool { ASCIIByte.isWhitespace(self) }
+    var isDigit: Bool { ASCIIByte.isDigit(self) }
+    var isWordPart: Bool { self == UInt8(ascii: "_") || self == UInt8(ascii: "$") || ASCIIByte.isDigit(self) || ASCIIByte.isLetter(self) }
     var character: Character { Character(Unicode.Scalar(self)) }
     func append(to text: inout String) { text.unicodeScalars.append(Unicode.Scalar(self)) }
     static func string(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }

@@ -18,7 +18,7 @@ import Testing
 /// `upgrade:`/`downgrade:` by design (they are read when a revision is applied),
 /// so a body the reader rejects for its operations (`upgrade: 5`) is outside
 /// its contract and the bodies of the corpus are valid ones; the YAML around
-/// them (keys given twice, tab-led lines) is not, see `remainingCases`.
+/// them (keys given twice, tab-led lines) is not, see `secondRoundCases`.
 @Suite("Revision header scanner")
 struct RevisionHeaderScannerTests {
     /// The header fields both readers produce (the scanner leaves the operations empty).
@@ -140,7 +140,7 @@ struct RevisionHeaderScannerTests {
     static let labelListsOther = other([
         "['']", "[a, b,]", "[a,,b]", "[\"a,b\"]", "[[a]]", "[a: b]", "[a #c]", "{a: b}", "[a", "[ ,a]",
         "[\"x\" #c]", "[a] x", "[&a x]", "[\"a\\\",b\"]", "'a'b'", "[a]]", "[a}]", "[? a]", "[- a]",
-        // Tabs around flow items, and `?`/`:` starting one: see `remainingCases`.
+        // Tabs around flow items, and `?`/`:` starting one: see `secondRoundCases`.
         "[a\t]", "[a,\tb]", "[?a]", "[:a]",
         "\n  - blog\n  - v2", "\n- blog",
     ])
@@ -167,7 +167,7 @@ struct RevisionHeaderScannerTests {
         ":", "-\tx", "multi\n  line continuation",
         // Control characters and Unicode line breaks.
         "a\u{2028}b", "a\u{2029}b", "a\u{85}b", "a\u{0}b", "a\u{1}b", "a\u{7F}b",
-        // `:` then a tab: see `remainingCases`.
+        // `:` then a tab: see `secondRoundCases`.
         "a:\tb",
     ])
     static let messages = messagesFast + messagesOther
@@ -577,21 +577,12 @@ struct RevisionHeaderScannerTests {
         DirectCase("dash first in a flow item", headed("branch_labels: [-a]"), .reads(header(labels: ["-a"]))),
     ]
 
-    /// Inputs on which the scanner still disagreed with the reader when this test
-    /// was updated (RevisionHeaderScanner.swift, uncommitted after 6e1475a):
-    /// - tabs around flow-list items are kept: list() trims and tests only spaces
-    ///   (`inner.allSatisfy { == space }`, `while ... == ASCII.space`);
-    /// - `:` then a tab inside a plain scalar is read, YAML rejects it: scalar()
-    ///   looks only for `: ` (`bytes[$0 + 1] == ASCII.space`);
-    /// - `?a`, `:a` as flow-list items are read, YAML rejects them there: scalar()
-    ///   allows `?`/`:` before a non-blank, which holds only outside `[...]`;
-    /// - a line that starts with a tab (blank, comment or indentation) is skipped,
-    ///   the reader rejects the file: headerValues()' blank-or-comment branch and
-    ///   its `if inBody { continue }`;
-    /// - `upgrade:`/`downgrade:` given twice: headerValues() never checks them;
-    /// - a line at column 0 inside a multi-line quoted scalar of a body is taken
-    ///   as a header key: headerValues() treats every such line as a top-level key.
-    static let remainingCases: [DirectCase] = [
+    /// Inputs that showed the second round of disagreements (fixed since):
+    /// tabs around flow-list items, `:` then a tab inside a plain scalar, `?a`
+    /// and `:a` as flow-list items, lines that start with a tab, `upgrade:` or
+    /// `downgrade:` given twice, and a header-like line at column 0 inside a
+    /// body's multi-line quoted scalar.
+    static let secondRoundCases: [DirectCase] = [
         DirectCase("tab after a flow item", headed("branch_labels: [a\t]"), .agrees),
         DirectCase("tab before a flow item", headed("branch_labels: [a,\tb]"), .agrees),
         DirectCase("tab as the only flow item", headed("branch_labels: [\t]"), .agrees),
@@ -611,7 +602,7 @@ struct RevisionHeaderScannerTests {
         DirectCase("down_revision line inside a body string", "revision: \"3f2a1b9c0d1e\"\nupgrade:\n  - execute: 'SELECT 1\ndown_revision: abc'\ndowngrade: []\n", .agrees),
     ]
 
-    static let directCases = escapeCases + formerBugCases + remainingCases
+    static let directCases = escapeCases + formerBugCases + secondRoundCases
 
     @Test("Direct cases: double-quoted escapes, each former disagreement, and the inputs that showed disagreements", arguments: RevisionHeaderScannerTests.directCases)
     func direct(_ item: DirectCase) {
