@@ -1,9 +1,10 @@
 import AlchemySchema
 @testable import AlchemySQL
 
-/// The SQL texts of rendered statements.
+/// The SQL texts of rendered statements as a script prints them (bound values
+/// written as literals).
 func sql(_ statements: [Statement]) -> [String] {
-    statements.map(\.sql)
+    statements.map(\.scriptSQL)
 }
 
 /// Renders operations in order, evolving the context as a runner would.

@@ -87,7 +87,7 @@ public struct RevisionFactory {
     private func newID(_ requested: String?) throws -> String {
         if let requested {
             guard RevisionFile.isValidIdentifier(requested) else {
-                throw Failure(description: "--rev-id '\(requested)' is not a usable id; use letters and digits, for example 3f2a1b9c0d1e")
+                throw Failure(description: "--rev-id '\(requested.debugDescription.dropFirst().dropLast())' is not a usable id; \(RevisionFile.identifierRule)")
             }
             if graph.revision(requested) != nil {
                 throw Failure(description: "revision id \(requested) already exists; choose another --rev-id")
@@ -116,7 +116,9 @@ public struct RevisionFactory {
 
     /// The file name from `file_template` (Python %-format, as Alembic's):
     /// `%(year)d-%(month).2d-%(day).2d_%(slug)s_%(rev)s` -> `2026-11-23_add_users_3f2a1b9c0d1e`.
-    public func fileName(for file: RevisionFile) -> String {
+    /// The name must stay a plain name inside `versions/`: a template or message
+    /// that would reach another folder is refused.
+    public func fileName(for file: RevisionFile) throws(Failure) -> String {
         let parts = Self.utcParts(now)
         let values: [String: String] = [
             "rev": file.revision, "slug": Self.slug(file.message),
@@ -124,7 +126,12 @@ public struct RevisionFactory {
             "hour": String(parts.hour), "minute": String(parts.minute), "second": String(parts.second),
             "epoch": String(Int(now.timeIntervalSince1970)),
         ]
-        return Self.percentFormat(fileTemplate, values) + ".yaml"
+        let name = Self.percentFormat(fileTemplate, values) + ".yaml"
+        guard !name.contains("/"), !name.contains("\\"), !name.contains("\0"), !name.hasPrefix("."), !name.contains("..") else {
+            throw Failure(description: "file_template \"\(fileTemplate)\" makes the file name '\(name)', which leaves the versions folder; "
+                + "use a template without '/', '\\' or '..' in alchemy.yaml")
+        }
+        return name
     }
 
     /// Alembic's slug: words of the message joined by `_`, at most 40 characters.

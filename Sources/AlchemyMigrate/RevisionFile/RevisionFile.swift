@@ -42,17 +42,18 @@ public struct RevisionFile: Sendable {
         self.path = path
     }
 
-    /// Revision ids are 12 lower-case hex characters when alchemy makes them; files
-    /// from Alembic may use any non-empty string without spaces.
+    /// Revision ids are 12 lower-case hex characters when alchemy makes them; any
+    /// id is 1 to 32 ASCII letters, digits or underscores: what Alembic's
+    /// `version_num VARCHAR(32)` holds, and nothing that could mean something
+    /// in SQL, YAML or a file name.
     public static func isValidIdentifier(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
-        // Bytes first: every id of a long history is checked on each run.
-        if ASCIIByte.isASCII(text) {
-            return !text.utf8.contains { byte in
-                ASCIIByte.isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "@")
-                    || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "+")
-            }
-        }
-        return !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == "@" || $0 == ":" || $0 == "+" })
+        let bytes = text.utf8
+        guard (1...maximumIdentifierLength).contains(bytes.count) else { return false }
+        return bytes.allSatisfy { ASCIIByte.isLetter($0) || ASCIIByte.isDigit($0) || $0 == UInt8(ascii: "_") }
     }
+
+    public static let maximumIdentifierLength = 32
+
+    /// The rule, as error messages state it.
+    public static let identifierRule = "ids are 1 to 32 letters, digits or underscores, like \"3f2a1b9c0d1e\""
 }

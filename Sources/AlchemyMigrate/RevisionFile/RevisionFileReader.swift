@@ -38,7 +38,7 @@ public enum RevisionFileReader {
     static func identifier(_ node: YAMLNode, reader: YAMLReader, what: String) throws(LocatedError) -> String {
         let text = try reader.string(node, what: what).trimmingWhitespace()
         guard RevisionFile.isValidIdentifier(text) else {
-            throw reader.error(node, "\(what) '\(text)' is not a revision id; ids are like \"3f2a1b9c0d1e\" (quote them)")
+            throw reader.error(node, "\(what) '\(text.debugDescription.dropFirst().dropLast())' is not a revision id; \(RevisionFile.identifierRule) (quote them)")
         }
         return text
     }

@@ -14,10 +14,15 @@ public struct RevisionFileWriter {
 
     public enum Failure: Error, CustomStringConvertible {
         case invalidTemplate(String)
+        /// The rendered text does not read back as the same revision: the
+        /// template put a value where YAML reads it differently.
+        case doesNotReadBack(String)
 
         public var description: String {
             switch self {
             case .invalidTemplate(let reason): "the revision template is not valid Mustache: \(reason); fix script.yaml.mustache"
+            case .doesNotReadBack(let reason): "the revision template renders a file that does not read back (\(reason)); "
+                + "put {{{message}}}, {{{down_revision}}}, {{{branch_labels}}} and {{{depends_on}}} where YAML values go in script.yaml.mustache"
             }
         }
     }
@@ -32,7 +37,8 @@ public struct RevisionFileWriter {
             "branch_labels": YAMLText.sequence(file.branchLabels.map(YAMLText.scalar)).flow(),
             "depends_on": YAMLText.sequence(file.dependsOn.map(YAMLText.quoted)).flow(),
             "message": YAMLText.scalar(file.message).flow(),
-            "message_text": file.message,
+            // Raw text for comments: one line, so that it cannot end a comment early.
+            "message_text": file.message.split(whereSeparator: \.isNewline).joined(separator: " "),
             "created": file.created ?? "null",
             "upgrade": operations(file.upgrade),
             "downgrade": operations(file.downgrade),
@@ -42,7 +48,9 @@ public struct RevisionFileWriter {
     public func render(_ file: RevisionFile) throws(Failure) -> String {
         let compiled: MustacheTemplate
         do {
-            compiled = try MustacheTemplate(string: template)
+            // Values are already YAML where a template puts them as YAML, and text
+            // elsewhere: HTML escaping (Mustache's default) would change them.
+            compiled = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + template)
         } catch {
             throw .invalidTemplate("\(error)")
         }
@@ -50,7 +58,22 @@ public struct RevisionFileWriter {
         if !file.transactional, !text.contains("\ntransactional:") {
             text = text.replacingFirst("\nupgrade:", with: "\ntransactional: false\nupgrade:")
         }
-        return text.hasSuffix("\n") ? text : text + "\n"
+        if !text.hasSuffix("\n") { text += "\n" }
+        try checkReadsBack(text, as: file)
+        return text
+    }
+
+    /// Nothing is written that `history` would read as another revision.
+    private func checkReadsBack(_ text: String, as file: RevisionFile) throws(Failure) {
+        let read: RevisionFile
+        do {
+            read = try RevisionFileReader.read(text, path: "script.yaml.mustache")
+        } catch {
+            throw .doesNotReadBack(error.message)
+        }
+        let same = read.revision == file.revision && read.downRevisions == file.downRevisions
+            && read.branchLabels == file.branchLabels && read.dependsOn == file.dependsOn && read.message == file.message
+        if !same { throw .doesNotReadBack("its header differs from the revision's") }
     }
 
     static func identifiers(_ ids: [String]) -> String {

@@ -57,7 +57,7 @@ public final class MigrationRunner {
             var heads = try versionTable.rows(on: connection)
             for step in try script.graph.stampPlan(from: heads, to: targets, purge: purge) {
                 for change in step.versionChanges {
-                    try connection.execute(versionTable.statement(for: change, dialect: connection.dialect))
+                    try connection.execute(try versionTable.statement(for: change, dialect: connection.dialect))
                 }
                 heads = step.apply(to: heads)
             }
@@ -142,31 +142,31 @@ public final class MigrationRunner {
             }
             try? evolving.apply(operation)
         }
-        let versionSQL = step.versionChanges.map { versionTable.statement(for: $0, dialect: connection.dialect) }
+        let versionStatements = try step.versionChanges.map { change throws(RenderError) in try versionTable.statement(for: change, dialect: connection.dialect) }
 
         switch connection.dialect {
         case .sqlite:
-            try runInSavepoint(planned, versionSQL: versionSQL, failure: failure)
+            try runInSavepoint(planned, versionStatements: versionStatements, failure: failure)
         case .postgresql:
-            try runInTransactions(planned, versionSQL: versionSQL, transactional: file.transactional && transactionPerMigration, failure: failure)
+            try runInTransactions(planned, versionStatements: versionStatements, transactional: file.transactional && transactionPerMigration, failure: failure)
         case .mysql, .mariadb:
             var ranSomething = false
             for (operation, statements) in planned {
                 for statement in statements where !statement.isPragmaToggle {
                     do {
-                        try connection.execute(statement.sql)
+                        try connection.execute(statement)
                         ranSomething = true
                     } catch {
-                        throw failure(operation.summary, statement.sql, error.message, ranSomething)
+                        throw failure(operation.summary, statement.scriptSQL, error.message, ranSomething)
                     }
                 }
             }
-            for sql in versionSQL { try connection.execute(sql) }
+            for statement in versionStatements { try connection.execute(statement) }
         }
         context = evolving
     }
 
-    private func runInSavepoint(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionSQL: [String],
+    private func runInSavepoint(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionStatements: [Statement],
                                 failure: (String?, String?, String, Bool) -> MigrationError) throws {
         try connection.execute("SAVEPOINT alchemy_revision")
         do {
@@ -176,17 +176,17 @@ public final class MigrationRunner {
                         if case .foreignKeyCheck(let table) = statement.kind {
                             let violations = try connection.query(statement.sql)
                             if !violations.isEmpty {
-                                throw failure(operation.summary, statement.sql, "\(violations.count) row(s) of \(table) violate a foreign key after the table rebuild", false)
+                                throw failure(operation.summary, statement.scriptSQL, "\(violations.count) row(s) of \(table) violate a foreign key after the table rebuild", false)
                             }
                         } else {
-                            try connection.execute(statement.sql)
+                            try connection.execute(statement)
                         }
                     } catch let error as DatabaseError {
-                        throw failure(operation.summary, statement.sql, error.message, false)
+                        throw failure(operation.summary, statement.scriptSQL, error.message, false)
                     }
                 }
             }
-            for sql in versionSQL { try connection.execute(sql) }
+            for statement in versionStatements { try connection.execute(statement) }
             try connection.execute("RELEASE SAVEPOINT alchemy_revision")
         } catch {
             try? connection.execute("ROLLBACK TO SAVEPOINT alchemy_revision")
@@ -198,7 +198,7 @@ public final class MigrationRunner {
     /// PostgreSQL: statements that cannot run in a transaction (`CREATE INDEX
     /// CONCURRENTLY`, `transactional: false`) run between transactions, as Alembic's
     /// autocommit block does; the version row moves in the last transaction, after them.
-    private func runInTransactions(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionSQL: [String], transactional: Bool,
+    private func runInTransactions(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionStatements: [Statement], transactional: Bool,
                                    failure: (String?, String?, String, Bool) -> MigrationError) throws {
         var inTransaction = false
         var committedWork = false
@@ -210,16 +210,16 @@ public final class MigrationRunner {
                 for statement in statements {
                     do {
                         if !statement.transactional && inTransaction { try commit() }
-                        try connection.execute(statement.sql)
+                        try connection.execute(statement)
                         if !transactional || !statement.transactional { committedWork = true }
                         if !statement.transactional { try begin() }
                     } catch let error as DatabaseError {
-                        throw failure(operation.summary, statement.sql, error.message, committedWork)
+                        throw failure(operation.summary, statement.scriptSQL, error.message, committedWork)
                     }
                 }
             }
             try begin()
-            for sql in versionSQL { try connection.execute(sql) }
+            for statement in versionStatements { try connection.execute(statement) }
             try commit()
         } catch {
             if inTransaction { try? connection.execute("ROLLBACK") }
@@ -238,11 +238,11 @@ extension Statement {
 }
 
 extension VersionTable {
-    func statement(for change: VersionTableChange, dialect: DialectName) -> String {
+    func statement(for change: VersionTableChange, dialect: DialectName) throws(RenderError) -> Statement {
         switch change {
-        case .insert(let id): insertStatement(dialect, revision: id)
-        case .delete(let id): deleteStatement(dialect, revision: id)
-        case .update(let old, let new): updateStatement(dialect, from: old, to: new)
+        case .insert(let id): try insertStatement(dialect, revision: id)
+        case .delete(let id): try deleteStatement(dialect, revision: id)
+        case .update(let old, let new): try updateStatement(dialect, from: old, to: new)
         }
     }
 }

@@ -59,12 +59,12 @@ public struct OfflineScript {
                     if !statement.transactional && wrap {
                         lines.append("-- runs outside the transaction online:")
                     }
-                    lines.append(statement.sql + ";")
+                    lines.append(statement.scriptSQL + ";")
                 }
                 try? context.apply(operation)
             }
             for change in step.versionChanges {
-                lines.append(versionTable.statement(for: change, dialect: dialect) + ";")
+                lines.append(try versionTable.statement(for: change, dialect: dialect).scriptSQL + ";")
             }
             if wrap { lines.append("COMMIT;") }
             lines.append("")

@@ -42,16 +42,24 @@ public struct VersionTable: Sendable {
         "SELECT version_num FROM \(qualifiedName(dialect))"
     }
 
-    public func insertStatement(_ dialect: DialectName, revision: String) -> String {
-        "INSERT INTO \(qualifiedName(dialect)) (version_num) VALUES ('\(revision)')"
+    /// The version changes, with the ids bound (escaped literals in a script):
+    /// ids come from files anyone can write.
+    public func insertStatement(_ dialect: DialectName, revision: String) throws(RenderError) -> Statement {
+        try bound("INSERT INTO \(sql: qualifiedName(dialect)) (version_num) VALUES (\(revision))", dialect)
     }
 
-    public func updateStatement(_ dialect: DialectName, from old: String, to new: String) -> String {
-        "UPDATE \(qualifiedName(dialect)) SET version_num='\(new)' WHERE \(qualifiedName(dialect)).version_num = '\(old)'"
+    public func updateStatement(_ dialect: DialectName, from old: String, to new: String) throws(RenderError) -> Statement {
+        let table = qualifiedName(dialect)
+        return try bound("UPDATE \(sql: table) SET version_num=\(new) WHERE \(sql: table).version_num = \(old)", dialect)
     }
 
-    public func deleteStatement(_ dialect: DialectName, revision: String) -> String {
-        "DELETE FROM \(qualifiedName(dialect)) WHERE \(qualifiedName(dialect)).version_num = '\(revision)'"
+    public func deleteStatement(_ dialect: DialectName, revision: String) throws(RenderError) -> Statement {
+        let table = qualifiedName(dialect)
+        return try bound("DELETE FROM \(sql: table) WHERE \(sql: table).version_num = \(revision)", dialect)
+    }
+
+    private func bound(_ text: BoundSQL, _ dialect: DialectName) throws(RenderError) -> Statement {
+        try Statement(text, in: dialect.dialect)
     }
 
     /// Whether the table exists, asked of the catalog (not by trying a SELECT, which

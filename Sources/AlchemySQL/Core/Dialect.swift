@@ -37,6 +37,8 @@ public protocol Dialect: Sendable {
     func stringLiteral(_ text: String) -> String
     /// A constant for `bulk_insert`.
     func literal(_ value: LiteralValue) throws(RenderError) -> String
+    /// The marker of the n-th (1-based) bound parameter in a statement's text.
+    func placeholder(_ position: Int) -> String
 
     // MARK: Types and columns
 

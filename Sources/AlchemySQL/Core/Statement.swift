@@ -22,7 +22,14 @@ public struct Statement: Hashable, Sendable, CustomStringConvertible {
         case foreignKeyCheck(TableReference)
     }
 
+    /// The text sent to the database: values appear as the dialect's placeholders
+    /// (`$1`, `?`) and travel separately in ``parameters``.
     public var sql: String
+    /// The values bound to the placeholders of ``sql``, in order.
+    public var parameters: [LiteralValue]
+    /// The statement as a script prints it: ``sql`` with each parameter written as
+    /// a literal escaped by the dialect that built it.
+    public var scriptSQL: String
     /// `false` for statements that cannot run inside a transaction block
     /// (`CREATE INDEX CONCURRENTLY`, an `execute` marked so, SQLite's foreign-key pragma).
     public var transactional: Bool
@@ -30,9 +37,34 @@ public struct Statement: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ sql: String, transactional: Bool = true, kind: Kind = .command) {
         self.sql = sql
+        self.parameters = []
+        self.scriptSQL = sql
         self.transactional = transactional
         self.kind = kind
     }
 
-    public var description: String { sql }
+    /// A statement whose values are bound, from text with `\(value)` for each value
+    /// and `\(sql: fragment)` for SQL the dialect itself produced.
+    public init(_ text: BoundSQL, in dialect: any Dialect, transactional: Bool = true, kind: Kind = .command) throws(RenderError) {
+        var sql = "", script = ""
+        var parameters: [LiteralValue] = []
+        for part in text.parts {
+            switch part {
+            case .sql(let fragment):
+                sql += fragment
+                script += fragment
+            case .value(let value):
+                parameters.append(value)
+                sql += dialect.placeholder(parameters.count)
+                script += try dialect.literal(value)
+            }
+        }
+        self.sql = sql
+        self.parameters = parameters
+        self.scriptSQL = script
+        self.transactional = transactional
+        self.kind = kind
+    }
+
+    public var description: String { scriptSQL }
 }

@@ -1,6 +1,7 @@
 import AlchemySchema
 
-/// `bulk_insert`: one `INSERT` per row.
+/// `bulk_insert`: one `INSERT` per row, its values bound (escaped literals in a
+/// script), so that no setting of the server changes what is stored.
 ///
 /// One statement per row keeps each row's own column set: a key a row leaves
 /// out gets the column's server default, which a multi-row `VALUES` could not
@@ -11,10 +12,8 @@ extension Dialect {
         return try rows.map { row in
             let names = Self.insertOrder(of: Array(row.keys), declared: declared)
             guard !names.isEmpty else { return Statement(insertDefaultRow(into: table)) }
-            var values: [String] = []
-            for name in names { values.append(try literal(row[name] ?? .null)) }
-            return Statement("INSERT INTO \(qualified(table)) (\(columnList(names))) "
-                + "VALUES (\(values.joined(separator: ", ")))")
+            let values = BoundSQL.joined(names.map { name in "\(row[name] ?? .null)" }, separator: ", ")
+            return try Statement("INSERT INTO \(sql: qualified(table)) (\(sql: columnList(names))) VALUES (" + values + ")", in: self)
         }
     }
 

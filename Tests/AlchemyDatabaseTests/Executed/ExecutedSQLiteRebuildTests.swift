@@ -236,7 +236,7 @@ struct ExecutedSQLiteRebuildTests {
                 if case .foreignKeyCheck = statement.kind {
                     #expect(try connection.query(statement.sql).isEmpty)
                 } else {
-                    try connection.execute(statement.sql)
+                    try connection.execute(statement)
                 }
             }
             #expect(try session.count("child") == 1)

@@ -49,7 +49,7 @@ final class ExecutedSession {
             try runOnPostgreSQL(statements)
         case .mysql, .mariadb:
             // DDL commits implicitly: no transaction to speak of.
-            for statement in statements { try connection.execute(statement.sql) }
+            for statement in statements { try connection.execute(statement) }
         }
     }
 
@@ -68,7 +68,7 @@ final class ExecutedSession {
                         throw ExecutedError("\(violations.count) foreign-key violation(s) in \(table) after: \(statement.sql)")
                     }
                 case .command:
-                    try connection.execute(statement.sql)
+                    try connection.execute(statement)
                 }
             }
             try connection.execute("COMMIT")
@@ -85,7 +85,7 @@ final class ExecutedSession {
             for statement in statements {
                 if statement.transactional, !open { try connection.execute("BEGIN"); open = true }
                 if !statement.transactional, open { try connection.execute("COMMIT"); open = false }
-                try connection.execute(statement.sql)
+                try connection.execute(statement)
             }
             if open { try connection.execute("COMMIT") }
         } catch {

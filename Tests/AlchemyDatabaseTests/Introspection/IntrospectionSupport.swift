@@ -24,7 +24,7 @@ enum IntrospectionSupport {
         for table in tables {
             for statement in try dialect.render(.createTable(table), in: context) {
                 if case .foreignKeyEnforcement = statement.kind { continue }
-                try connection.execute(statement.sql)
+                try connection.execute(statement)
             }
             context = try context.applying(.createTable(table))
         }

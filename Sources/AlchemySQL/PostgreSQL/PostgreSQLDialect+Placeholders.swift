@@ -1,0 +1,4 @@
+extension PostgreSQLDialect {
+    /// libpq numbers its parameters.
+    public func placeholder(_ position: Int) -> String { "$\(position)" }
+}
