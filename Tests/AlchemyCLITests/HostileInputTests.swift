@@ -165,6 +165,37 @@ struct HostileInputTests {
         }
     }
 
+    @Test("A check, default or index expression that would end its statement is refused before anything runs",
+          arguments: TestDatabases.dialects)
+    func injectedExpressions(dialect: DialectName) throws {
+        let attacks = [
+            "  - create_check_constraint: {name: ck_note_id, table: note, sqltext: \"id > 0); DROP TABLE victim; --\"}",
+            "  - add_column: {table: note, column: {name: n, type: Integer?, server_default: {sql: \"0; DROP TABLE victim\"}}}",
+            "  - create_index: {name: ix_note_x, table: note, columns: [], expressions: [\"(id)); DROP TABLE victim; --\"]}",
+        ]
+        for attack in attacks {
+            try TestDatabases.withScratchDatabase(dialect) { url in
+                try Self.createVictim(url)
+                let project = try Project(url: url, revisions: [
+                    ("aaaaaaaaaa01",
+                     "  - create_table: {name: note, columns: [{name: id, type: Integer, primary_key: true}, {name: body, type: String(20)?}]}",
+                     "  - drop_table: {name: note}"),
+                    ("aaaaaaaaaa02", attack + "\n  - create_check_constraint: {name: ck_note_body, table: note, sqltext: \"body <> ';'\"}", "  []"),
+                ])
+                defer { project.remove() }
+                for arguments in [["upgrade", "--sql"], ["upgrade"]] {
+                    let result = try CommandRunner.run(["database"] + arguments, in: project.folder)
+                    #expect(result.status != 0, "\(attack): \(result.stdout)")
+                    #expect(result.stderr.contains("write it as one expression"), "\(result.stderr)")
+                    #expect(!result.stdout.contains("DROP TABLE victim"))
+                }
+                #expect(try Self.hasVictim(url))
+                // The revision before it ran and committed; the hostile one ran nothing.
+                #expect(try project.alchemy("current").stdout == "aaaaaaaaaa01\n")
+            }
+        }
+    }
+
     /// A YAML double-quoted scalar for any text.
     static func yamlQuoted(_ text: String) -> String {
         var result = "\""

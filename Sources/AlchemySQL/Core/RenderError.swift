@@ -20,6 +20,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case columnExists(table: TableReference, column: String)
     /// NaN and infinities have no portable SQL literal.
     case nonFiniteNumber(Double)
+    /// An expression (check, default, index expression) that would not stay one expression.
+    case unsafeExpression(String, SQLExpression.Problem)
 
     public var description: String {
         switch self {
@@ -44,6 +46,9 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
             "add_column \(table).\(column): the column already exists"
         case let .nonFiniteNumber(value):
             "\(value) has no SQL literal"
+        case let .unsafeExpression(sql, problem):
+            "the SQL expression \(sql.debugDescription) \(problem); write it as one expression, "
+                + "or use an `execute` operation for statements of their own"
         }
     }
 

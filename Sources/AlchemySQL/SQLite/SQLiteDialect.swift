@@ -69,6 +69,8 @@ public struct SQLiteDialect: Dialect {
 
     /// Routes the changes `ALTER TABLE` cannot make to a table rebuild.
     public func render(_ operation: Operation, in context: Schema) throws -> [Statement] {
+        // Rebuilds bypass renderStandard, which checks the others.
+        try SQLExpression.check(operation)
         switch operation {
         case let .dropColumn(table, _),
              let .createUniqueConstraint(table, _),

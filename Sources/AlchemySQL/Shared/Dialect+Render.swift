@@ -10,7 +10,8 @@ extension Dialect {
     /// for its enum types, SQLite for table rebuilds) calls it for everything it
     /// leaves as is.
     public func renderStandard(_ operation: Operation, in context: Schema) throws -> [Statement] {
-        switch operation {
+        try SQLExpression.check(operation)
+        return switch operation {
         case .createTable(let table):
             try createTable(table, in: context)
         case .dropTable(let table):

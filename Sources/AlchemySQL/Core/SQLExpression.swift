@@ -1,0 +1,127 @@
+import AlchemySchema
+
+/// SQL that a file gives as an expression and a dialect writes into a statement
+/// of its own: a CHECK condition, a default, an index expression.
+///
+/// Such text is SQL by intent, so it cannot be escaped; what it can be kept
+/// from is leaving its place. It must read as one expression under every
+/// quoting rule a server may apply (standard strings and MySQL's backslash
+/// escapes alike): no `;`, no comment that would swallow the rest of the
+/// statement, no quote left open, no `)` that closes the statement's own
+/// parenthesis.
+public enum SQLExpression {
+    public enum Problem: Hashable, Sendable, CustomStringConvertible {
+        case statementSeparator
+        case comment
+        case unterminatedQuote
+        case unbalancedParentheses
+        case nulCharacter
+
+        public var description: String {
+            switch self {
+            case .statementSeparator: "holds a `;`, which would end the statement"
+            case .comment: "holds a comment (`--` or `/*`), which would hide the rest of the statement"
+            case .unterminatedQuote: "leaves a quote open (or closes it only under one server's escaping rules)"
+            case .unbalancedParentheses: "has unbalanced parentheses"
+            case .nulCharacter: "holds a NUL character"
+            }
+        }
+    }
+
+    /// Why `sql` cannot stand as one expression, or nil when it can.
+    public static func problem(in sql: String) -> Problem? {
+        let bytes = Array(sql.utf8)
+        if bytes.contains(0) { return .nulCharacter }
+        // Both readings must agree that the text is whole: a string such as
+        // `'a\'` ends at the second quote for PostgreSQL but not for MySQL.
+        return scan(bytes, backslashEscapes: false) ?? scan(bytes, backslashEscapes: true)
+    }
+
+    private static func scan(_ bytes: [UInt8], backslashEscapes: Bool) -> Problem? {
+        var depth = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
+                guard let end = quoteEnd(bytes, from: i, backslashEscapes: backslashEscapes && byte == UInt8(ascii: "'")) else {
+                    return .unterminatedQuote
+                }
+                i = end
+            case UInt8(ascii: ";"):
+                return .statementSeparator
+            case UInt8(ascii: "-") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "-"):
+                return .comment
+            case UInt8(ascii: "/") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "*"):
+                return .comment
+            case UInt8(ascii: "("):
+                depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth < 0 { return .unbalancedParentheses }
+            default:
+                break
+            }
+            i += 1
+        }
+        return depth == 0 ? nil : .unbalancedParentheses
+    }
+
+    /// The index of the closing quote of the quoted run that opens at `start`.
+    private static func quoteEnd(_ bytes: [UInt8], from start: Int, backslashEscapes: Bool) -> Int? {
+        let quote = bytes[start]
+        var i = start + 1
+        while i < bytes.count {
+            if backslashEscapes && bytes[i] == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
+            if bytes[i] == quote {
+                if i + 1 < bytes.count && bytes[i + 1] == quote {
+                    i += 2
+                    continue
+                }
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The expressions an operation hands to the dialect as SQL.
+    public static func expressions(in operation: Operation) -> [String] {
+        switch operation {
+        case .createTable(let table), .dropTable(let table):
+            table.columns.flatMap(expressions(in:)) + table.checkConstraints.map(\.sqltext) + table.indexes.flatMap(\.expressions)
+        case .addColumn(_, let column), .dropColumn(_, let column):
+            expressions(in: column)
+        case .alterColumn(let change):
+            expressions(in: change.existing) + (change.serverDefault.flatMap { $0 }.map(expressions(in:)) ?? [])
+        case .createIndex(_, let index, _), .dropIndex(_, let index):
+            index.expressions
+        case .createCheckConstraint(_, let check):
+            [check.sqltext]
+        case .dropConstraint(_, .check(let check)):
+            [check.sqltext]
+        case .renameTable, .createUniqueConstraint, .createForeignKey, .createPrimaryKey, .dropConstraint,
+             .createTableComment, .dropTableComment, .execute, .bulkInsert:
+            []
+        }
+    }
+
+    private static func expressions(in column: Column) -> [String] {
+        column.serverDefault.map(expressions(in:)) ?? []
+    }
+
+    private static func expressions(in serverDefault: ServerDefault) -> [String] {
+        if case .expression(let sql) = serverDefault { return [sql] }
+        return []
+    }
+
+    /// Throws when one of the operation's expressions could leave its place.
+    public static func check(_ operation: Operation) throws(RenderError) {
+        for sql in expressions(in: operation) {
+            if let problem = problem(in: sql) { throw .unsafeExpression(sql, problem) }
+        }
+    }
+}
