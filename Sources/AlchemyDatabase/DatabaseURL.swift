@@ -123,8 +123,8 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 
     private mutating func parsePort(_ text: Substring, url: String) throws(DatabaseURLError) {
         guard let value = Int(text), (1...65535).contains(value) else {
-            // Not quoted: a password cut short by an unencoded character may sit there.
-            throw DatabaseURLError(url: url, reason: "the port (after the host's last ':') is not a number from 1 to 65535; percent-encode special characters of the password (/ as %2F, ? as %3F, @ as %40)")
+            // Masked, not quoted: without an `@`, `user:password` reads as `host:port`.
+            throw DatabaseURLError(url: Redaction.hide(String(text), in: url), reason: "the port (after the host's last ':') is not a number from 1 to 65535; percent-encode special characters of the password (/ as %2F, ? as %3F, @ as %40)")
         }
         port = value
     }
