@@ -199,7 +199,8 @@ public struct DatabaseURLError: Error, CustomStringConvertible, Sendable {
     public var reason: String
 
     init(url: String, reason: String) {
-        self.redactedURL = Redaction.maskingCredentials(in: url)
+        // A NUL would end the message early on a terminal: show it as `\0`.
+        self.redactedURL = Redaction.maskingCredentials(in: url).split(separator: "\u{0}", omittingEmptySubsequences: false).joined(separator: "\\0")
         self.reason = reason
     }
 
