@@ -71,13 +71,19 @@ struct SecretsTests {
                 outputs.append(result)
             }
         }
-        let badValues = ["lock_timeout: ${DATABASE_URL}", "statement_timeout: ${DATABASE_URL}", "script_location: ${NOT_SET_ANYWHERE}"]
+        // The URL interpolated where it does not belong: each message that quotes the value masks it.
+        let badValues = ["lock_timeout: ${DATABASE_URL}", "statement_timeout: ${DATABASE_URL}", "script_location: ${NOT_SET_ANYWHERE}",
+                         "script_location: ${DATABASE_URL}", "file_template: ${DATABASE_URL}"]
         for line in badValues {
             try project.writeConfiguration(extra: line)
-            let result = try project.alchemy(["current"], environment: ["DATABASE_URL": "postgresql://u:\(secret)@127.0.0.1:1/db"])
-            #expect(result.status != 0)
-            outputs.append(result)
+            for command in [["current"], ["history"], ["upgrade", "--sql"]] {
+                let result = try project.alchemy(command, environment: ["DATABASE_URL": "postgresql://u:\(secret)@127.0.0.1:1/db"])
+                outputs.append(result)
+            }
         }
+        try project.writeConfiguration(extra: "models: [\"${DATABASE_URL}\"]")
+        outputs.append(try project.alchemy(["check"], environment: ["DATABASE_URL": "sqlite:///u:\(secret)@x.db"]))
+        outputs.append(try project.alchemy(["revision", "--autogenerate", "-m", "x"], environment: ["DATABASE_URL": "sqlite:///u:\(secret)@x.db"]))
         try project.writeConfiguration(extra: "")
         outputs.append(try project.alchemy(["--statement-timeout", "postgresql://u:\(secret)@h/db", "current"]))
         Self.expectNoSecret(outputs, filesUnder: project.folder)
@@ -87,6 +93,7 @@ struct SecretsTests {
         var texts = outputs.flatMap { [$0.stdout, $0.stderr] }
         let walker = FileManager.default.enumerator(atPath: folder)
         while let name = walker?.nextObject() as? String {
+            texts.append(name)
             if let data = FileManager.default.contents(atPath: folder + "/" + name), name != "alchemy.yaml" {
                 texts.append(String(decoding: data, as: UTF8.self))
             }
