@@ -112,6 +112,8 @@ struct ConfigurationTests {
         #expect(try loader.load(base, file: "a.yaml").databases[0].statementTimeout == nil)
         #expect(try loader.load(base + "statement_timeout: 30s\n", file: "a.yaml").databases[0].statementTimeout == 30)
         #expect(try loader.load(base + "statement_timeout: off\n", file: "a.yaml").databases[0].statementTimeout == nil)
+        #expect(try loader.load(base + "statement_timeout: ${ST:-off}\n", file: "a.yaml").databases[0].statementTimeout == nil)
+        #expect(try ConfigurationLoader(environment: ["ST": "5m"]).load(base + "statement_timeout: ${ST:-off}\n", file: "a.yaml").databases[0].statementTimeout == 300)
         #expect(try ConfigurationLoader.statementTimeout(option: "2m") == 120)
         #expect(try ConfigurationLoader.statementTimeout(option: "off") == nil)
         #expect(throws: ConfigurationError.self) { try ConfigurationLoader.statementTimeout(option: "0") }

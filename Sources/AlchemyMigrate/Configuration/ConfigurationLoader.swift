@@ -95,7 +95,7 @@ public struct ConfigurationLoader {
             case "lock_timeout":
                 database.lockTimeout = try duration(node, key: entry.key, reader)
             case "statement_timeout":
-                if reader.isNull(node) || (try? reader.string(node, what: what)) == "off" {
+                if reader.isNull(node) || (try value(node, what: what, reader)).trimmingWhitespace() == "off" {
                     database.statementTimeout = nil
                 } else {
                     let seconds = try duration(node, key: entry.key, reader)
