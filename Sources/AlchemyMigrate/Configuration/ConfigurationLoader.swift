@@ -95,7 +95,8 @@ public struct ConfigurationLoader {
             case "lock_timeout":
                 database.lockTimeout = try duration(node, key: entry.key, reader)
             case "statement_timeout":
-                if reader.isNull(node) || (try value(node, what: what, reader)).trimmingWhitespace() == "off" {
+                let isOff = reader.isNull(node) ? true : try value(node, what: what, reader).trimmingWhitespace() == "off"
+                if isOff {
                     database.statementTimeout = nil
                 } else {
                     let seconds = try duration(node, key: entry.key, reader)
