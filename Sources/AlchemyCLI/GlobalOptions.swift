@@ -11,6 +11,10 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Database URL, overriding the configuration's.", valueName: "URL"))
     public var url: String?
 
+    @Option(name: .customLong("statement-timeout"),
+            help: ArgumentHelp("Longest a statement may run, overriding statement_timeout (e.g. 30s, 5m; off for no limit).", valueName: "DURATION"))
+    public var statementTimeout: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     public var format: OutputFormat?
 
@@ -31,6 +35,7 @@ public struct GlobalOptions: ParsableArguments {
         result.config = other.config ?? config
         result.bind = other.bind ?? bind
         result.url = other.url ?? url
+        result.statementTimeout = other.statementTimeout ?? statementTimeout
         result.format = other.format ?? format
         result.noColor = noColor || other.noColor
         result.verbose = verbose || other.verbose

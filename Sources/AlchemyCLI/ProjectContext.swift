@@ -17,14 +17,8 @@ struct ProjectContext {
         let explicit = options.config
         let path = explicit ?? "alchemy.yaml"
         var configuration: ProjectConfiguration
-        if fileManager.fileExists(atPath: path) {
-            let text: String
-            do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
-            } catch {
-                throw CommandFailure(message: "cannot read \(path): \(error.localizedDescription)")
-            }
-            configuration = try ConfigurationLoader(environment: Environment.all).load(text, file: path)
+        if ConfigurationLoader.fileIsPresent(path) {
+            configuration = try ConfigurationLoader(environment: Environment.all).load(file: path)
         } else if explicit != nil {
             throw CommandFailure(message: "configuration file \(path) does not exist; check --config")
         } else if options.url != nil && !requireFile {
@@ -32,7 +26,10 @@ struct ProjectContext {
         } else {
             throw CommandFailure(message: "no alchemy.yaml in \(fileManager.currentDirectoryPath); run `alchemy database init` or pass --config FILE")
         }
-        let database = try configuration.database(bind: options.bind)
+        var database = try configuration.database(bind: options.bind)
+        if let text = options.statementTimeout {
+            database.statementTimeout = try ConfigurationLoader.statementTimeout(option: text)
+        }
         let url = try DatabaseURL(options.url ?? database.url)
         let root = (path as NSString).deletingLastPathComponent
         return ProjectContext(configuration: configuration, database: database, url: url, root: root.isEmpty ? "." : root)

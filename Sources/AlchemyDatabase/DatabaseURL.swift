@@ -19,7 +19,14 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     public var options: [(key: String, value: String)]
 
     public init(_ text: String) throws(DatabaseURLError) {
-        guard let schemeEnd = text.firstRange(of: "://") else {
+        // C clients stop at a NUL: `sqlite:///h\0evil.db` would open a file named `h`.
+        guard !text.utf8.contains(0) else {
+            throw DatabaseURLError(url: text, reason: "it contains a NUL byte; remove it (percent-encoded %00 is refused as well)")
+        }
+        // A "://" inside a password is no scheme: a scheme is letters, digits, `+`, `-`, `.`.
+        guard let schemeEnd = text.firstRange(of: "://"),
+              !text[..<schemeEnd.lowerBound].isEmpty,
+              text[..<schemeEnd.lowerBound].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
             throw DatabaseURLError(url: text, reason: "it has no scheme; expected sqlite:///app.db, postgresql://user@host/db or mariadb://user@host/db")
         }
         let fullScheme = String(text[..<schemeEnd.lowerBound]).lowercased()
@@ -57,15 +64,40 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         guard !path.isEmpty else {
             throw DatabaseURLError(url: url, reason: "the SQLite file path is empty; write sqlite:///app.db")
         }
-        return percentDecoded(path)
+        return try decodedWithoutNUL(path, url: url)
+    }
+
+    /// `%00` decodes to the NUL that the clients would cut the value at.
+    private static func decodedWithoutNUL(_ text: String, url: String) throws(DatabaseURLError) -> String {
+        let decoded = percentDecoded(text)
+        guard !decoded.utf8.contains(0) else {
+            throw DatabaseURLError(url: url, reason: "it contains a NUL byte (%00); remove it")
+        }
+        return decoded
     }
 
     private mutating func parseNetworkPart(_ rest: String, url: String) throws(DatabaseURLError) {
         var remainder = Substring(rest)
+        // Userinfo first, as SQLAlchemy reads it: an unencoded password may hold
+        // `/`, `?`, `:` or `@`, so it runs to the last `@` unless the user part
+        // already ended (a `/` or `?` before the first `:` means there is no userinfo).
+        if let at = remainder.lastIndex(of: "@") {
+            let userInfo = remainder[..<at]
+            let userEnd = userInfo.firstIndex(of: ":") ?? userInfo.endIndex
+            if !userInfo[..<userEnd].contains(where: { $0 == "/" || $0 == "?" }) {
+                user = try Self.decodedWithoutNUL(String(userInfo[..<userEnd]), url: url)
+                if userEnd < userInfo.endIndex {
+                    password = try Self.decodedWithoutNUL(String(userInfo[userInfo.index(after: userEnd)...]), url: url)
+                }
+                if user?.isEmpty == true { user = nil }
+                remainder = remainder[remainder.index(after: at)...]
+            }
+        }
         if let question = remainder.firstIndex(of: "?") {
             for pair in remainder[remainder.index(after: question)...].split(separator: "&") where !pair.isEmpty {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                options.append((Self.percentDecoded(String(parts[0])), parts.count > 1 ? Self.percentDecoded(String(parts[1])) : ""))
+                options.append((try Self.decodedWithoutNUL(String(parts[0]), url: url),
+                                parts.count > 1 ? try Self.decodedWithoutNUL(String(parts[1]), url: url) : ""))
             }
             remainder = remainder[..<question]
         }
@@ -73,19 +105,7 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         if let slash = remainder.firstIndex(of: "/") {
             authority = remainder[..<slash]
             let name = remainder[remainder.index(after: slash)...]
-            database = name.isEmpty ? nil : Self.percentDecoded(String(name))
-        }
-        // The password may itself contain '@' when not percent-encoded: split at the last one.
-        if let at = authority.lastIndex(of: "@") {
-            let userInfo = authority[..<at]
-            authority = authority[authority.index(after: at)...]
-            if let colon = userInfo.firstIndex(of: ":") {
-                user = Self.percentDecoded(String(userInfo[..<colon]))
-                password = Self.percentDecoded(String(userInfo[userInfo.index(after: colon)...]))
-            } else {
-                user = Self.percentDecoded(String(userInfo))
-            }
-            if user?.isEmpty == true { user = nil }
+            database = name.isEmpty ? nil : try Self.decodedWithoutNUL(String(name), url: url)
         }
         var hostPart = authority
         if hostPart.hasPrefix("["), let close = hostPart.firstIndex(of: "]") {
@@ -103,7 +123,8 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 
     private mutating func parsePort(_ text: Substring, url: String) throws(DatabaseURLError) {
         guard let value = Int(text), (1...65535).contains(value) else {
-            throw DatabaseURLError(url: url, reason: "port '\(text)' is not a number from 1 to 65535")
+            // Masked, not quoted: without an `@`, `user:password` reads as `host:port`.
+            throw DatabaseURLError(url: Redaction.hide(String(text), in: url), reason: "the port (after the host's last ':') is not a number from 1 to 65535; percent-encode special characters of the password (/ as %2F, ? as %3F, @ as %40)")
         }
         port = value
     }
@@ -178,18 +199,10 @@ public struct DatabaseURLError: Error, CustomStringConvertible, Sendable {
     public var reason: String
 
     init(url: String, reason: String) {
-        self.redactedURL = DatabaseURLError.redact(url)
+        // A NUL would end the message early on a terminal: show it as `\0`.
+        self.redactedURL = Redaction.maskingCredentials(in: url).split(separator: "\u{0}", omittingEmptySubsequences: false).joined(separator: "\\0")
         self.reason = reason
     }
 
     public var description: String { "invalid database URL '\(redactedURL)': \(reason)" }
-
-    /// Best-effort redaction of a URL that did not parse: hide whatever sits
-    /// between the user's colon and the last '@'.
-    static func redact(_ url: String) -> String {
-        guard let scheme = url.firstRange(of: "://"), let at = url.lastIndex(of: "@"), at > scheme.upperBound else { return url }
-        let userInfo = url[scheme.upperBound..<at]
-        guard let colon = userInfo.firstIndex(of: ":") else { return url }
-        return String(url[..<colon]) + ":***" + String(url[at...])
-    }
 }

@@ -35,6 +35,8 @@ public struct MigrationLock: Sendable {
         case .postgresql:
             // Free in the usual case: one round trip instead of three.
             if try connection.query("SELECT pg_try_advisory_lock($1)", [.integer(advisoryKey)]).first?[0].boolValue == true { return }
+            // lock_timeout 0 means "do not wait"; PostgreSQL's `lock_timeout = 0` would wait forever.
+            if timeoutSeconds == 0 { throw DatabaseError(kind: .lockTimeout, dialect: .postgresql, code: nil, message: waited) }
             try connection.execute("SET lock_timeout = '\(Int((timeoutSeconds * 1000).rounded()))ms'")
             do {
                 _ = try connection.query("SELECT pg_advisory_lock($1)", [.integer(advisoryKey)])

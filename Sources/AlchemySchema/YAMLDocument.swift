@@ -88,7 +88,13 @@ private struct YAMLComposer {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+            // `"t\0x"` decodes to a NUL, which C clients and file names cut at: refuse it at load.
+            if bytes.contains(0) {
+                throw LocatedError(file: file, line: at.line, column: at.column,
+                                   message: "the value contains a NUL character (\\0); names, URLs and values cannot hold one, remove it")
+            }
+            let value = String(decoding: bytes, as: UTF8.self)
             let node = YAMLNode.scalar(YAMLScalar(value, style: Self.style(data.style), tag: Self.string(data.tag), mark: at))
             register(Self.string(data.anchor), node)
             return node

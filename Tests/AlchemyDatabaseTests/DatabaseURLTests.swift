@@ -70,8 +70,15 @@ struct DatabaseURLTests {
         ("oracle://u:secretpw@h/d", "unknown scheme 'oracle'"),
         ("app.db", "it has no scheme"),
         ("sqlite://app.db", "three slashes"),
-        ("postgresql://u:secretpw@h:99999/d", "port '99999'"),
-        ("postgresql://u:secretpw@h:abc/d", "port 'abc'"),
+        ("postgresql://u:secretpw@h:99999/d", "the port (after the host's last ':') is not a number"),
+        ("postgresql://u:secretpw@h:abc/d", "the port (after the host's last ':') is not a number"),
+        ("u:secretpw@127.0.0.1:5432/db", "it has no scheme"),
+        ("postgresql:/u:secretpw@h/db", "it has no scheme"),
+        ("u:pa://secretpw@h/db", "it has no scheme"),
+        ("postgresql://u:secretpw", "the port"),
+        ("sqlite:///h\0evil.db", "NUL byte"),
+        ("sqlite:///h%00evil.db", "NUL byte"),
+        ("postgresql://u:secretpw@h/d%00b", "NUL byte"),
     ])
     func invalid(text: String, expected: String) {
         do {
@@ -81,5 +88,39 @@ struct DatabaseURLTests {
             #expect(error.description.contains(expected))
             #expect(!error.description.contains("secretpw"))
         }
+    }
+
+    /// Unencoded `/`, `?` and `:` in a password, as SQLAlchemy reads them: the
+    /// userinfo runs to the last `@`. (`u:123/x@h` once became host `u`, port 123.)
+    @Test(arguments: ["sec/ret", "sec?ret", "123/secret", "se:c@r/et?"])
+    func unencodedSpecialCharactersInPassword(password: String) throws {
+        let url = try DatabaseURL("postgresql://u:\(password)@h:5433/db?sslmode=disable")
+        #expect(url.user == "u")
+        #expect(url.password == password)
+        #expect(url.host == "h")
+        #expect(url.port == 5433)
+        #expect(url.database == "db")
+        #expect(url.option("sslmode") == "disable")
+        #expect(url.description == "postgresql://u:***@h:5433/db?sslmode=disable")
+    }
+
+    @Test func atInQueryIsNoUserinfo() throws {
+        let url = try DatabaseURL("postgresql://h/db?application_name=a@b")
+        #expect(url.user == nil)
+        #expect(url.host == "h")
+        #expect(url.option("application_name") == "a@b")
+    }
+
+    @Test(arguments: [
+        ("invalid database URL 'u:secret@127.0.0.1:5432/db'", "invalid database URL 'u:***@127.0.0.1:5432/db'"),
+        ("postgresql:/u:secret@h/db", "postgresql:/u:***@h/db"),
+        ("see mysql://u:sec?ret@h/db and postgresql://a:b/c@h", "see mysql://u:***@h/db and postgresql://a:***@h"),
+        ("lock_timeout 'postgresql+psycopg://u:p@ss@h/db' is not", "lock_timeout 'postgresql+psycopg://u:***@h/db' is not"),
+        ("user u@h has no password", "user u@h has no password"),
+        ("file.yaml:3:5: no @ here", "file.yaml:3:5: no @ here"),
+        ("\"u:pw@h\"", "\"u:***@h\""),
+    ])
+    func maskingCredentials(text: String, expected: String) {
+        #expect(Redaction.maskingCredentials(in: text) == expected)
     }
 }

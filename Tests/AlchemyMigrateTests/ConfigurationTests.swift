@@ -94,4 +94,40 @@ struct ConfigurationTests {
         #expect(DurationText.seconds("-1s") == nil)
         #expect(DurationText.seconds("soon") == nil)
     }
+
+    /// `inf` once crashed every upgrade (`Int(inf)`); values under 1ms rounded to a 0 that PostgreSQL reads as "forever".
+    @Test func durationRange() {
+        #expect(DurationText.seconds("0s") == 0)
+        #expect(DurationText.seconds("0") == 0)
+        #expect(DurationText.seconds("24h") == 86_400)
+        #expect(DurationText.seconds("1.2345s") == 1.235)
+        #expect(DurationText.seconds("1ms") == 0.001)
+        for text in ["inf", "infs", "1e300s", "nan", "1000h", "24.001h", "0.0004s", "0x10", "+inf", "1e400"] {
+            #expect(DurationText.seconds(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func statementTimeout() throws {
+        let base = "database:\n  url: sqlite:///a.db\n"
+        #expect(try loader.load(base, file: "a.yaml").databases[0].statementTimeout == nil)
+        #expect(try loader.load(base + "statement_timeout: 30s\n", file: "a.yaml").databases[0].statementTimeout == 30)
+        #expect(try loader.load(base + "statement_timeout: off\n", file: "a.yaml").databases[0].statementTimeout == nil)
+        #expect(try loader.load(base + "statement_timeout: ${ST:-off}\n", file: "a.yaml").databases[0].statementTimeout == nil)
+        #expect(try ConfigurationLoader(environment: ["ST": "5m"]).load(base + "statement_timeout: ${ST:-off}\n", file: "a.yaml").databases[0].statementTimeout == 300)
+        #expect(try ConfigurationLoader.statementTimeout(option: "2m") == 120)
+        #expect(try ConfigurationLoader.statementTimeout(option: "off") == nil)
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.statementTimeout(option: "0") }
+        #expect(throws: ConfigurationError.self) { try loader.load(base + "statement_timeout: 0s\n", file: "a.yaml") }
+    }
+
+    /// The message quotes the value as written: `${DATABASE_URL}` by mistake must not print the URL.
+    @Test func durationErrorQuotesTheWrittenValue() {
+        let secretLoader = ConfigurationLoader(environment: ["DATABASE_URL": "postgresql://app:Sekr3tPw@db/prod"])
+        do {
+            _ = try secretLoader.load("database:\n  url: sqlite:///a.db\nlock_timeout: ${DATABASE_URL}\n", file: "a.yaml")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.description == "a.yaml:3:15: lock_timeout '${DATABASE_URL}' is not a duration from 0 to 24h, in steps of 1ms (for example 60s, 2m, 500ms; 0 means do not wait)")
+        }
+    }
 }

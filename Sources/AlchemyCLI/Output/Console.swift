@@ -1,3 +1,4 @@
+import AlchemyDatabase
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,6 +38,8 @@ struct Console {
     }
 
     static func printError(_ message: String) {
+        // Every error line passes here: the last place a quoted URL or configuration value can leak a password.
+        let message = Redaction.maskingCredentials(in: message)
         let useColor = Environment.value("NO_COLOR") == nil && isatty(STDERR_FILENO) == 1
         writeError((useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message)
     }

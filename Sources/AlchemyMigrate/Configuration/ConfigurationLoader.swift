@@ -1,3 +1,4 @@
+import AlchemyDatabase
 import AlchemySchema
 
 /// Reads `alchemy.yaml` text into a `ProjectConfiguration`.
@@ -13,9 +14,29 @@ public struct ConfigurationLoader {
 
     static let perDatabaseKeys = [
         "url", "script_location", "models", "version_table", "version_table_schema", "file_template",
-        "compare_type", "compare_server_default", "transaction_per_migration", "lock_timeout", "exclude_tables",
+        "compare_type", "compare_server_default", "transaction_per_migration", "lock_timeout", "statement_timeout", "exclude_tables",
     ]
     static let topLevelKeys = ["database", "databases"] + perDatabaseKeys.filter { $0 != "url" }
+
+    /// Reads and loads `alchemy.yaml` at `path`: a regular UTF-8 file, or one error line that says what to fix.
+    public func load(file path: String) throws(ConfigurationError) -> ProjectConfiguration {
+        try load(try LocalFiles.yamlSource(of: path, kind: "configuration file").text, file: path)
+    }
+
+    /// True when something is at `path`, a broken symbolic link included (it then
+    /// gets its own message from ``load(file:)`` rather than "no alchemy.yaml").
+    public static func fileIsPresent(_ path: String) -> Bool {
+        LocalFiles.entryExists(path)
+    }
+
+    /// `--statement-timeout DURATION` (or `off`): the same range as `statement_timeout`.
+    public static func statementTimeout(option text: String) throws(ConfigurationError) -> Double? {
+        if text.trimmingWhitespace() == "off" { return nil }
+        guard let seconds = DurationText.seconds(text), seconds > 0 else {
+            throw ConfigurationError(file: nil, message: "--statement-timeout '\(Redaction.maskingCredentials(in: text))' is not a duration above 0 and up to 24h in steps of 1ms (for example 30s or 5m); write off for no limit")
+        }
+        return seconds
+    }
 
     public func load(_ text: String, file: String) throws(ConfigurationError) -> ProjectConfiguration {
         let reader = YAMLReader(file: file)
@@ -72,14 +93,29 @@ public struct ConfigurationLoader {
             case "transaction_per_migration": database.transactionPerMigration = try reader.bool(node, what: what)
             case "exclude_tables": database.excludeTables = try reader.strings(node, what: what)
             case "lock_timeout":
-                let text = try value(node, what: what, reader)
-                guard let seconds = DurationText.seconds(text) else {
-                    throw reader.error(node, "lock_timeout '\(text)' is not a duration; write for example 60s, 2m or 500ms")
+                database.lockTimeout = try duration(node, key: entry.key, reader)
+            case "statement_timeout":
+                let isOff = reader.isNull(node) ? true : try value(node, what: what, reader).trimmingWhitespace() == "off"
+                if isOff {
+                    database.statementTimeout = nil
+                } else {
+                    let seconds = try duration(node, key: entry.key, reader)
+                    guard seconds > 0 else { throw reader.error(node, "statement_timeout 0 would stop every statement; write off (the default) for no limit") }
+                    database.statementTimeout = seconds
                 }
-                database.lockTimeout = seconds
             default: break
             }
         }
+    }
+
+    /// The message quotes the value as written, not as expanded: `${DATABASE_URL}`
+    /// by mistake must not print the URL.
+    private func duration(_ node: YAMLNode, key: String, _ reader: YAMLReader) throws(ConfigurationError) -> Double {
+        let written = try reader.string(node, what: "`\(key)`")
+        guard let seconds = DurationText.seconds(try expand(written, node, reader)) else {
+            throw reader.error(node, "\(key) '\(Redaction.maskingCredentials(in: written))' is not a duration \(DurationText.rangeDescription)")
+        }
+        return seconds
     }
 
     private func value(_ node: YAMLNode, what: String, _ reader: YAMLReader) throws(ConfigurationError) -> String {

@@ -41,8 +41,12 @@ public struct DatabaseConfiguration: Sendable {
     public var compareType: Bool = true
     public var compareServerDefault: Bool = true
     public var transactionPerMigration: Bool = true
-    /// Seconds to wait for the migration lock.
+    /// Seconds to wait for the migration lock; 0 means do not wait. Within
+    /// `DurationText`'s range (0...24h, whole milliseconds).
     public var lockTimeout: Double = 60
+    /// Seconds a single statement may run before the server cancels it; nil (the
+    /// default, `off`) for no limit. From `statement_timeout` or `--statement-timeout`.
+    public var statementTimeout: Double?
     /// Table names or glob patterns that are never compared or touched.
     public var excludeTables: [String] = ["spatial_ref_sys"]
 

@@ -7,19 +7,12 @@ public enum ModelFiles {
         var files: [(path: String, contents: String)] = []
         for entry in entries {
             let path = entry.hasPrefix("/") || root == "." ? entry : root + "/" + entry
-            guard LocalFiles.exists(path) else {
+            guard LocalFiles.entryExists(path) else {
                 throw LocatedError(file: path, message: "the models entry does not exist; fix `models:` in alchemy.yaml")
             }
             let paths = LocalFiles.yamlFiles(in: path)?.map { path + "/" + $0 } ?? [path]
             for file in paths {
-                let text: String?
-                do {
-                    text = try LocalFiles.text(of: file)
-                } catch {
-                    throw LocatedError(file: file, message: "cannot read the model file: \(error)")
-                }
-                guard let text else { throw LocatedError(file: file, message: "the model file is not UTF-8 text; save it as UTF-8") }
-                files.append((file, text))
+                files.append((file, try LocalFiles.yamlSource(of: file, kind: "model file").text))
             }
         }
         return try ModelLoader().load(files)

@@ -30,15 +30,7 @@ public struct ScriptDirectory: Sendable {
         revisions.reserveCapacity(names.count)
         for name in names {
             let path = versions + "/" + name
-            let bytes: [UInt8]
-            do {
-                bytes = try LocalFiles.contents(of: path)
-            } catch {
-                throw LocatedError(file: path, message: "cannot read the revision file: \(error)")
-            }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw LocatedError(file: path, message: "the revision file is not UTF-8 text; save it as UTF-8")
-            }
+            let (bytes, text) = try LocalFiles.yamlSource(of: path, kind: "revision file")
             let scanned = bytes.withUnsafeBufferPointer { RevisionHeaderScanner.scan($0, path: path) }
             let file = try scanned ?? RevisionFileReader.read(text, path: path)
             if let earlier = files[file.revision] {
