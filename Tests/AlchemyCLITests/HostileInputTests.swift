@@ -118,6 +118,21 @@ struct HostileInputTests {
         #expect(Self.files(under: outer) == before)
     }
 
+    @Test("A revision template that cannot be read stops `revision` instead of falling back to the built-in one")
+    func unreadableTemplate() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CommandRunner.run(["database", "init"], in: folder).status == 0)
+        let template = folder + "/migrations/script.yaml.mustache"
+        try FileManager.default.removeItem(atPath: template)
+        try FileManager.default.createSymbolicLink(atPath: template, withDestinationPath: folder + "/missing")
+        let result = try CommandRunner.run(["database", "revision", "-m", "x", "--rev-id", "abc"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("script.yaml.mustache") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/migrations/versions").filter { $0.contains("abc") }
+        #expect(written.isEmpty)
+    }
+
     /// Values that mean something to one server setting or another: backslashes,
     /// quotes, a comment opener, a NUL-free control character, non-ASCII text.
     static let awkwardValues = ["C:\\temp\\new", "it's", "x\\'; DROP TABLE victim; --", "tab\there", "naïve ☃", "\\\\", "'"]

@@ -100,7 +100,7 @@ enum RevisionWriting {
         let file = try make(factory)
         // The new graph must still be valid (labels unique, dependencies known).
         _ = try RevisionGraph(script.graph.revisions + [file.graphRevision])
-        let text = try RevisionFileWriter(template: script.template()).render(file)
+        let text = try RevisionFileWriter(template: try script.template()).render(file)
         let path = script.versionsPath + "/" + (try factory.fileName(for: file))
         guard !FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(message: "\(path) already exists; choose another message or --rev-id")

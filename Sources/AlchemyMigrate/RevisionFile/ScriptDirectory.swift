@@ -51,9 +51,11 @@ public struct ScriptDirectory: Sendable {
         return try RevisionFileReader.read(text, path: header.path ?? versionsPath)
     }
 
-    /// The project's revision template; the built-in one when the file is missing.
-    public func template() -> String {
-        (try? LocalFiles.text(of: templatePath)) ?? ProjectTemplate.defaultRevisionTemplate
+    /// The project's revision template; the built-in one only when there is no
+    /// file at all: a template that cannot be read is an error, not a fallback.
+    public func template() throws(LocatedError) -> String {
+        guard LocalFiles.entryExists(templatePath) else { return ProjectTemplate.defaultRevisionTemplate }
+        return try LocalFiles.yamlSource(of: templatePath, kind: "revision template").text
     }
 }
 
