@@ -23,6 +23,15 @@ both outcomes) and the run moves on to the next seed. The last line printed is
 Cases deliberately excluded from the generator (Alembic behaviour we do not
 copy) are listed in EXCLUDED below, with the reason.
 
+Relative targets counted from the current state (``-N``, ``+N``, ``label@-N``,
+``label@+N``) move at most N revisions on any branch in alchemy, which refuses
+them otherwise (and always from several heads). Such a refusal, with nothing
+changed, counts as agreement when Alembic refused too, warned that the usage
+is ambiguous (``downgrade -1 from multiple heads is ambiguous``), or moved more
+than N revisions along one line of descent; the Alembic database is then put
+back as it was before the command, so that both tools go on from the same
+state. These are counted as "agreed on ambiguity".
+
 Stdlib + alembic/sqlalchemy only. Usage:
 
     python3 Tests/Differential/alembic_differential.py --alchemy .build/debug/alchemy --seeds 250
@@ -39,6 +48,7 @@ import logging
 import multiprocessing
 import os
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -52,16 +62,10 @@ sys.dont_write_bytecode = True  # revision modules of different seeds share file
 
 VERSION_TABLE = "alembic_versions"
 
-# Deliberate exclusions: cases the generator never produces (the first: that
-# the runner skips, as it depends on the state a command meets), because
-# Alembic's answer is a bug we do not copy. Each entry: (short name, why).
+# Deliberate exclusions: cases the generator never produces (or that the runner
+# skips, as they depend on the state a command meets), because Alembic's answer
+# is a bug we do not copy. Each entry: (short name, why).
 EXCLUDED: list[tuple[str, str]] = [
-    ("`downgrade -N` while the version table has several rows",
-     "Alembic walks down from whichever row SELECT returns first (no ORDER BY, so the "
-     "storage order of the table) and warns that this is ambiguous and will be "
-     "disallowed; alchemy walks down from the first row in sorted order, so its "
-     "answer does not depend on how the database stores the rows. Such a command is "
-     "skipped (run by neither tool) when the state it would meet has several rows."),
     ("merge revisions with a parent that another parent, or the merge itself, depends on",
      "e.g. m <- (a, b, c) where a (or m) has depends_on: [c]: c is never a row of its own, and "
      "Alembic's HeadMaintainer crashes with KeyError when it deletes c's row at the merge, "
@@ -84,8 +88,6 @@ EXCLUDED: list[tuple[str, str]] = [
 
 def excluded(command: list[str], rows: list[str], revs: list[Rev]) -> bool:
     """Whether a command, in the state given by the version-table rows, is one of EXCLUDED."""
-    if command[0] == "downgrade" and command[1].startswith("-") and command[1][1:].isdigit() and len(rows) > 1:
-        return True
     if command[0] == "stamp" and "--purge" not in command and len(command) > 2:
         graph = {r.id: r for r in revs}
         label_owner = {label: r.id for r in revs for label in r.labels}
@@ -257,21 +259,22 @@ def generate_commands(rng: random.Random, revs: list[Rev]) -> list[list[str]]:
     def upgrade_target() -> str:
         options = [
             (8, lambda: "heads"), (5, lambda: "head"), (6, rid), (3, partial),
-            (4, lambda: "+1"), (2, lambda: "+2"), (2, lambda: f"{rid()}+1"),
+            (4, lambda: "+1"), (2, lambda: "+2"), (1, lambda: "+3"), (2, lambda: f"{rid()}+1"),
             (1, lambda: "base"), (1, lambda: UNKNOWN_ID),
         ]
         if labels:
-            options += [(4, lambda: f"{label()}@head"), (2, lambda: f"{label()}@+1"),
+            options += [(4, lambda: f"{label()}@head"), (2, lambda: f"{label()}@+1"), (1, lambda: f"{label()}@+2"),
                         (1, lambda: f"{label()}@heads"), (1, label)]
         return weighted(rng, options)
 
     def downgrade_target() -> str:
         options = [
-            (5, lambda: "base"), (6, lambda: "-1"), (2, lambda: "-2"), (6, rid), (2, partial),
+            (5, lambda: "base"), (6, lambda: "-1"), (3, lambda: "-2"), (1, lambda: "-3"), (6, rid), (2, partial),
             (1, lambda: f"{rid()}-1"), (1, lambda: f"{rid()}+1"), (1, lambda: "head"), (1, lambda: UNKNOWN_ID),
         ]
         if labels:
-            options += [(3, lambda: f"{label()}@base"), (3, lambda: f"{label()}@-1"), (1, lambda: f"{label()}@{rid()}")]
+            options += [(3, lambda: f"{label()}@base"), (3, lambda: f"{label()}@-1"), (1, lambda: f"{label()}@-2"),
+                        (1, lambda: f"{label()}@{rid()}")]
         return weighted(rng, options)
 
     def stamp_args() -> list[str]:
@@ -421,16 +424,18 @@ def split_stamp(args: list[str]) -> tuple[list[str], bool]:
     return [a for a in args if a != "--purge"], purge
 
 
-def run_alembic(script_dir: str, db: str, command: list[str]) -> tuple[bool, str]:
+def run_alembic(script_dir: str, db: str, command: list[str]) -> tuple[bool, str, bool]:
+    """Runs one command; returns (succeeded, message, warned that it is ambiguous)."""
     from alembic import command as alembic_command
     from alembic.config import Config
 
     cfg = Config(stdout=io.StringIO())
     cfg.set_main_option("script_location", script_dir)
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db}")
+    caught: list[warnings.WarningMessage] = []
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             if command[0] == "upgrade":
                 alembic_command.upgrade(cfg, command[1])
             elif command[0] == "downgrade":
@@ -443,8 +448,55 @@ def run_alembic(script_dir: str, db: str, command: list[str]) -> tuple[bool, str
         # CommandError (RevisionError is one) is Alembic refusing a command;
         # anything else (KeyError, AssertionError) is Alembic crashing.
         kind = "" if isinstance(error, CommandError) else "ALEMBIC INTERNAL ERROR "
-        return False, f"{kind}{type(error).__name__}: {error}"
-    return True, ""
+        return False, f"{kind}{type(error).__name__}: {error}", ambiguous_warning(caught)
+    return True, "", ambiguous_warning(caught)
+
+
+def ambiguous_warning(caught) -> bool:
+    return any("ambiguous" in str(w.message).lower() for w in caught or [])
+
+
+RELATIVE_FROM_CURRENT = re.compile(r"^(?:(.+?)@)?([+-]\d+)")
+
+
+def relative_steps(target: str) -> int | None:
+    """N for a target counted from the current state (`-N`, `+N`, `label@-N`), else None."""
+    match = RELATIVE_FROM_CURRENT.match(target)
+    if not match:
+        return None
+    return abs(int(match.group(2)))
+
+
+def longest_chain(moved: set[str], graph: dict[str, Rev]) -> int:
+    """Revisions on the longest line of descent (down_revision) inside `moved`."""
+    memo: dict[str, int] = {}
+
+    def depth(rid: str) -> int:
+        if rid not in memo:
+            memo[rid] = 1 + max((depth(d) for d in graph[rid].down if d in moved), default=0)
+        return memo[rid]
+    return max((depth(r) for r in moved), default=0)
+
+
+def ambiguity_agrees(command: list[str], graph: dict[str, Rev], alembic: tuple[bool, bool, list],
+                     alchemy: tuple[bool, str, list, list[str]], rows_before: list[str]) -> str | None:
+    """alchemy refused a relative step as ambiguous, changed nothing, and
+    Alembic refused it, warned that it is ambiguous, or moved more than N
+    revisions on one branch. Returns which of the three, or None."""
+    ok_a, warned_a, ran_a = alembic
+    ok_b, msg_b, ran_b, rows_b = alchemy
+    if command[0] not in ("upgrade", "downgrade") or ok_b or "is ambiguous" not in msg_b:
+        return None
+    steps = relative_steps(command[1])
+    if steps is None or ran_b or rows_b != rows_before:
+        return None
+    if not ok_a:
+        return "alembic refused"
+    if warned_a:
+        return "alembic warned"
+    if longest_chain({r for r, _ in ran_a}, graph) > steps:
+        return "alembic moved more than N on a branch"
+    return None
 
 
 def run_alchemy(binary: str, project: str, command: list[str]) -> tuple[bool, str]:
@@ -475,12 +527,14 @@ def run_seed(seed: int, binary: str, keep: bool = False, verbose: bool = False) 
         alembic_dir, alembic_db, alchemy_dir, alchemy_db = write_projects(root, revs)
         seen_alembic = seen_alchemy = 0
         for step, command in enumerate(commands):
-            if excluded(command, read_state(alembic_db)[1], revs):
+            rows_before = read_state(alembic_db)[1]
+            if excluded(command, rows_before, revs):
                 result["skipped"] = result.get("skipped", 0) + 1
                 if verbose:
                     log.append(f"  {' '.join(command)}: skipped (excluded case)")
                 continue
-            ok_a, msg_a = run_alembic(alembic_dir, alembic_db, command)
+            shutil.copyfile(alembic_db, alembic_db + ".before")
+            ok_a, msg_a, warned_a = run_alembic(alembic_dir, alembic_db, command)
             ok_b, msg_b = run_alchemy(binary, alchemy_dir, command)
             ran_a, rows_a = read_state(alembic_db)
             ran_b, rows_b = read_state(alchemy_db)
@@ -491,6 +545,17 @@ def run_seed(seed: int, binary: str, keep: bool = False, verbose: bool = False) 
                 log.append(line + (f" ({msg_a})" if msg_a else ""))
                 log.append(f"  {' ' * len(' '.join(command))}  alchemy {'ok' if ok_b else 'FAIL'} ran={fmt_ran(new_b)} rows={rows_b}"
                            + (f" ({msg_b})" if msg_b else ""))
+            reason = ambiguity_agrees(command, {r.id: r for r in revs}, (ok_a, warned_a, new_a),
+                                      (ok_b, msg_b, new_b, rows_b), rows_before)
+            if reason:
+                # Both go on from the state before the command.
+                shutil.copyfile(alembic_db + ".before", alembic_db)
+                seen_alembic = len(read_state(alembic_db)[0])
+                result["ambiguous"] = result.get("ambiguous", 0) + 1
+                result.setdefault("ambiguous_reasons", {})[reason] = result.get("ambiguous_reasons", {}).get(reason, 0) + 1
+                if verbose:
+                    log.append(f"  {' ' * len(' '.join(command))}  agreed on ambiguity ({reason}); alembic state restored")
+                continue
             problems = []
             if msg_b.startswith("CRASH"):
                 problems.append("alchemy crashed")
@@ -614,7 +679,14 @@ def main() -> int:
     skipped = sum(r.get("skipped", 0) for r in results)
     both_ok = sum(r.get("both_ok", 0) for r in results)
     both_refused = sum(r.get("both_refused", 0) for r in results)
+    ambiguous = sum(r.get("ambiguous", 0) for r in results)
+    reasons: dict[str, int] = {}
+    for r in results:
+        for reason, count in r.get("ambiguous_reasons", {}).items():
+            reasons[reason] = reasons.get(reason, 0) + count
     print(f"\n{len(seeds)} seeds, {commands} commands: {both_ok} agreed and ran, {both_refused} agreed and refused, "
+          f"{ambiguous} agreed on ambiguity (alchemy refused a relative step, nothing changed: "
+          f"{', '.join(f'{n} {why}' for why, n in sorted(reasons.items())) or 'none'}), "
           f"{skipped} skipped as excluded; {time.monotonic() - started:.1f}s")
     print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0

@@ -75,7 +75,10 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: [.short, .customLong("rev-range")], help: "Range LOWER:UPPER, e.g. base:head, -3:, abc:, current:.")
+    // `.unconditional`: a range such as `-3:` starts with a dash and would
+    // otherwise be read as an unknown option.
+    @Option(name: [.short, .customLong("rev-range")], parsing: .unconditional,
+            help: "Range LOWER:UPPER, e.g. base:head, -3:, :+2, base:-1, abc:, current:.")
     var range: String?
 
     @Flag(name: [.short, .customLong("indicate-current")], help: "Mark the database's current revision(s) (connects).")

@@ -43,8 +43,12 @@ public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidDowngradeTarget(String)
     /// A `history` range whose ends are not on one line of descent.
     case invalidRange(start: String, end: String)
+    /// A step counted from the current state (`-N`, `+N`, `label@-N`) that
+    /// would have to choose between branches or move more than N revisions on
+    /// one; names the heads and the spellings that pick one.
+    case ambiguousRelativeTarget(target: String, heads: [String], labels: [String])
     /// Any other refusal of the revision walk (relative moves that go too far,
-    /// ambiguous walks, ...), in Alembic's words.
+    /// ...), in Alembic's words.
     case invalidTarget(String)
 
     public var description: String {
@@ -81,9 +85,25 @@ public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
             return "Destination \(target) is not a valid downgrade target from current head(s)"
         case .invalidRange(let start, let end):
             return "Requested range \(start):\(end) does not refer to ancestor/descendant revisions along the same branch"
+        case .ambiguousRelativeTarget(let target, let heads, let labels):
+            return Self.ambiguous(target, heads: heads, labels: labels)
         case .invalidTarget(let message):
             return message
         }
+    }
+
+    private static func ambiguous(_ target: String, heads: [String], labels: [String]) -> String {
+        let relative = RelativeTarget(target)
+        let step = relative?.relative ?? target
+        let count = abs(relative?.steps ?? 1)
+        // Counting down from a head is a spelling that works; counting up
+        // from one does not, so `+N` shows a placeholder.
+        let from = step.hasPrefix("-") ? heads.first ?? "<revision>" : "<revision>"
+        let headList = heads.isEmpty ? "" : " (heads: \(heads.joined(separator: ", ")))"
+        let label = labels.first ?? "<branch label>"
+        return "Relative target '\(target)' is ambiguous here\(headList): a relative step moves at most \(count) "
+            + "revision\(count == 1 ? "" : "s") on one branch and never chooses between branches; "
+            + "count from one revision, as in '\(from)\(step)', or along one branch, as in '\(label)@\(step)'"
     }
 
     private static func list(_ paths: [String]) -> String {

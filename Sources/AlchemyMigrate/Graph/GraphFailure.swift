@@ -12,6 +12,10 @@ enum GraphFailure: Error {
     case resolution(GraphError)
     /// The lower end of a range is not below its upper end.
     case notAncestor
+    /// A step counted from the current state that would have to choose a
+    /// branch or move more than N revisions on one (see
+    /// ``RevisionGraph/enforceRelativeStepLimit(target:moved:)``).
+    case ambiguousRelative
     /// Any other refusal, in Alembic's words.
     case refused(String)
 
@@ -21,7 +25,9 @@ enum GraphFailure: Error {
     ///   - headArgument: the argument to quote when `head` is ambiguous, if the
     ///     entry point quotes its own argument rather than the one that failed.
     ///   - notAncestor: the error for an unreachable target or range.
-    func graphError(headArgument: String?, notAncestor: GraphError) -> GraphError {
+    ///   - ambiguous: the error for an ambiguous relative step, naming the
+    ///     entry point's target and heads.
+    func graphError(headArgument: String?, notAncestor: GraphError, ambiguous: GraphError? = nil) -> GraphError {
         switch self {
         case .multipleHeads(let heads, let argument):
             return .multipleHeads(argument: headArgument ?? argument ?? "head", heads: heads)
@@ -29,6 +35,8 @@ enum GraphFailure: Error {
             return error
         case .notAncestor:
             return notAncestor
+        case .ambiguousRelative:
+            return ambiguous ?? .ambiguousRelativeTarget(target: headArgument ?? "", heads: [], labels: [])
         case .refused(let message):
             return .invalidTarget(message)
         }

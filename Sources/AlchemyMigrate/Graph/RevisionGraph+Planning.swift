@@ -24,9 +24,11 @@ extension RevisionGraph {
             let (selected, targets) = try upgradeSelection(
                 upper: .identifier(target), lower: lower,
                 inclusive: false, implicitBase: true, assertRelativeLength: true)
+            try enforceRelativeStepLimit(target: target, moved: selected)
             order = topologicalOrder(selected, heads: targets).reversed()
         } catch {
-            throw error.graphError(headArgument: target, notAncestor: .invalidUpgradeTarget(target))
+            throw error.graphError(headArgument: target, notAncestor: .invalidUpgradeTarget(target),
+                                   ambiguous: ambiguousRelativeError(target: target, rows: current))
         }
         return steps(order, direction: .up, rows: current)
     }
@@ -47,9 +49,11 @@ extension RevisionGraph {
         let order: [Int]
         do throws(GraphFailure) {
             let (selected, heads) = try downgradeSelection(current: current, target: target, assertRelativeLength: true)
+            try enforceRelativeStepLimit(target: target, moved: selected)
             order = topologicalOrder(selected, heads: heads)
         } catch {
-            throw error.graphError(headArgument: target, notAncestor: .invalidDowngradeTarget(target))
+            throw error.graphError(headArgument: target, notAncestor: .invalidDowngradeTarget(target),
+                                   ambiguous: ambiguousRelativeError(target: target, rows: current))
         }
         return steps(order, direction: .down, rows: current)
     }
@@ -58,21 +62,29 @@ extension RevisionGraph {
     /// `history -r base:head` lists them (Alembic's `walk_revisions`).
     ///
     /// Either end may be `current`, which stands for the rows passed as
-    /// `current`. The defaults cover the whole history. Relative ends such as
-    /// `-3` (three below the heads) are accepted; unlike plans, a relative end
-    /// that runs off the graph stops at its edge.
+    /// `current`. The defaults cover the whole history. Relative ends are
+    /// accepted: `-3:` (from three below the heads), `:+2` (two above the
+    /// bases), `base:-1` (up to one below the heads); unlike plans, a relative
+    /// end that runs off the graph stops at its edge.
     ///
     /// - Throws: ``GraphError/invalidRange(start:end:)`` when `base` is not
     ///   below `head`.
     public func history(from base: String = "base", to head: String = "heads", current: [String] = []) throws(GraphError) -> [Revision] {
         let lower: RangeEnd = base == "current" ? .rows(current) : .identifier(base)
-        let upper: RangeEnd = head == "current" ? .rows(current) : .identifier(head)
+        var upper: RangeEnd = head == "current" ? .rows(current) : .identifier(head)
         do throws(GraphFailure) {
+            if let relative = RelativeTarget(head), relative.symbol == nil, relative.steps < 0 {
+                // `base:-1`: Alembic reads a negative upper end as an upgrade
+                // target and refuses it; history only lists, so it reads it as
+                // `show -1` does: N below each head (of the branch, if named).
+                upper = .rows(try points(head).compactMap { $0?.index.map { revisions[$0].id } })
+            }
             let (selected, targets) = try upgradeSelection(
                 upper: upper, lower: lower, inclusive: true, implicitBase: false, assertRelativeLength: false)
             return topologicalOrder(selected, heads: targets).map { revisions[$0] }
         } catch {
-            throw error.graphError(headArgument: head, notAncestor: .invalidRange(start: base, end: head))
+            throw error.graphError(headArgument: head, notAncestor: .invalidRange(start: base, end: head),
+                                   ambiguous: ambiguousRelativeError(target: RelativeTarget(base) != nil ? base : head, rows: current))
         }
     }
 

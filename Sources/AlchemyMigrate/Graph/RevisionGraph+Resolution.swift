@@ -38,7 +38,8 @@ extension RevisionGraph {
             let found = identifier == "current" ? try points(ids: current) : try points(identifier)
             return found.compactMap { $0?.index.map { revisions[$0] } }
         } catch {
-            throw error.graphError(headArgument: nil, notAncestor: .unknownRevision(identifier))
+            throw error.graphError(headArgument: nil, notAncestor: .unknownRevision(identifier),
+                                   ambiguous: ambiguousRelativeError(target: identifier, rows: current))
         }
     }
 

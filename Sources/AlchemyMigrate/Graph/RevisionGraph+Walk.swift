@@ -3,8 +3,9 @@ extension RevisionGraph {
     ///
     /// Going up from nothing starts at the bases; going down from nothing starts
     /// at the heads; below a base is `base`. A walk that reaches a fork (or a
-    /// merge, going down) is refused as ambiguous, unless a branch label picks
-    /// one side going up. Returns nil when the walk runs off the graph and
+    /// merge, going down) is refused as ambiguous (the relative-step rule of
+    /// RevisionGraph+RelativeStep.swift), unless a branch label picks one side
+    /// going up. Returns nil when the walk runs off the graph and
     /// `noOverwalk` is set; otherwise such a walk stops where it is.
     func walk(from start: GraphPoint?, steps: Int, branch: String? = nil, noOverwalk: Bool = true) throws(GraphFailure) -> GraphPoint? {
         var current = start
@@ -36,7 +37,7 @@ extension RevisionGraph {
                 return noOverwalk ? nil : current
             }
             if children.count > 1 {
-                throw .refused("Ambiguous walk")
+                throw .ambiguousRelative
             }
             current = children[0]
         }
@@ -81,16 +82,18 @@ extension RevisionGraph {
                     // branch that depends on it.
                     onBranch = try filterForLineage(try allCurrent(current), label).map { revisions[$0].id }
                 }
+                guard onBranch.count <= 1 else { throw .ambiguousRelative }
                 guard onBranch.count == 1 else {
-                    throw .refused("Relative revision \(steps) is ambiguous: \(onBranch.count) current heads are on branch '\(label)'")
+                    throw .refused("Relative revision \(steps) didn't produce \(abs(steps)) migrations: no current head is on branch '\(label)'")
                 }
                 symbol = onBranch[0]
             } else {
                 guard let first = current.first else {
                     throw .refused("Relative revision \(steps) didn't produce \(abs(steps)) migrations")
                 }
-                // Alembic walks down from the first row only and confines the
-                // walk to its branch.
+                // Alembic warns that this is ambiguous and walks down from
+                // whichever row comes first; alchemy refuses.
+                guard Set(current).count == 1 else { throw .ambiguousRelative }
                 symbol = first
                 branch = first
             }
@@ -131,12 +134,12 @@ extension RevisionGraph {
                         if onBranch.isEmpty { onBranch = [nil] }
                     }
                     guard onBranch.count == 1 else {
-                        throw .refused("Ambiguous upgrade from multiple current revisions")
+                        throw .ambiguousRelative
                     }
                     start = onBranch[0]
                 } else if let first = current.first {
                     guard current.count == 1 else {
-                        throw .refused("Ambiguous upgrade from multiple current revisions")
+                        throw .ambiguousRelative
                     }
                     start = try revisionIndex(first)
                 }

@@ -77,6 +77,9 @@ struct GraphAlembicOracleTests {
                 Issue.record("unknown kind \(oracle.kind)")
             }
         } catch {
+            if case .ambiguousRelativeTarget = error {
+                return expectAmbiguityAgrees(oracle, on: graph, label)
+            }
             if let message = expected.error {
                 let text = error.description
                 #expect(text.hasPrefix(message) || expected.detail.map(text.hasPrefix) == true,
@@ -85,6 +88,26 @@ struct GraphAlembicOracleTests {
                 Issue.record("\(label): unexpected error \(error)")
             }
         }
+    }
+
+    /// alchemy refused a relative step as ambiguous. That agrees with Alembic
+    /// when Alembic refused it too (its "Ambiguous walk" and "Ambiguous
+    /// upgrade from multiple current revisions"), when Alembic only warned
+    /// (`downgrade -N` from several rows), and when Alembic's own plan moves
+    /// more than N revisions on one branch, which the relative-step rule
+    /// forbids.
+    private func expectAmbiguityAgrees(_ oracle: OracleCase, on graph: RevisionGraph, _ label: Comment) {
+        let expected = oracle.expected
+        if expected.error != nil || expected.crash != nil { return }
+        let target = oracle.target.single
+        guard let relative = RelativeTarget(target), relative.symbol == nil else {
+            Issue.record("\(label): refused as ambiguous, but \(target) is not counted from the current state")
+            return
+        }
+        if oracle.kind == "downgrade", relative.branch == nil, Set(oracle.current).count > 1 { return }
+        let moved = Set((expected.steps ?? []).compactMap { graph.indexByID[$0.revision] })
+        #expect(graph.longestBranch(in: moved) > abs(relative.steps),
+                "\(label): refused as ambiguous, but Alembic moves at most \(abs(relative.steps)) on each branch")
     }
 
     /// Alembic refused (or crashed on) a case we answered.

@@ -108,18 +108,24 @@ struct DifferentialRegressionTests {
         #expect(up.reduce([]) { $1.apply(to: $0) } == ["mmmm33"])
     }
 
-    /// Excluded from the generator: `downgrade -1` with several rows. Alembic
-    /// walks down from whichever row the unordered SELECT returns first (and
-    /// warns that this is ambiguous); alchemy walks from the first row in the
-    /// order given, which the runner sorts.
-    @Test func relativeDowngradeFromSeveralRowsStartsAtTheFirstRow() throws {
+    /// Once excluded from the generator: `downgrade -1` with several rows.
+    /// Alembic walks down from whichever row the unordered SELECT returns
+    /// first and warns that this is ambiguous; alchemy refuses (the
+    /// differential counts that as agreement) and `REV-1` picks the row.
+    @Test func relativeDowngradeFromSeveralRowsIsRefused() throws {
         let graph = try RevisionGraph([
             Revision(id: "xxxx01"),
             Revision(id: "xxxx02", downRevisions: ["xxxx01"]),
             Revision(id: "yyyy01"),
             Revision(id: "yyyy02", downRevisions: ["yyyy01"]),
         ])
-        let steps = try graph.downgradePlan(from: ["xxxx02", "yyyy02"], to: "-1")
+        #expect {
+            try graph.downgradePlan(from: ["xxxx02", "yyyy02"], to: "-1")
+        } throws: { error in
+            guard case GraphError.ambiguousRelativeTarget(_, let heads, _) = error else { return false }
+            return heads == ["xxxx02", "yyyy02"]
+        }
+        let steps = try graph.downgradePlan(from: ["xxxx02", "yyyy02"], to: "xxxx02-1")
         #expect(steps.map(\.revision.id) == ["xxxx02"])
         #expect(steps.reduce(["xxxx02", "yyyy02"]) { $1.apply(to: $0) }.sorted() == ["xxxx01", "yyyy02"])
     }
