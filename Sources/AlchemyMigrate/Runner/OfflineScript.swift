@@ -35,6 +35,10 @@ public struct OfflineScript {
             // Ignored inside a transaction, so set once for the script: table rebuilds must not cascade.
             lines += ["PRAGMA foreign_keys = OFF;", ""]
         }
+        if !sqlDialect.literalSettings.isEmpty {
+            // The script's literals are escaped for these settings, whatever the server's defaults.
+            lines += sqlDialect.literalSettings.map { $0 + ";" } + [""]
+        }
         if start.isEmpty {
             lines += [versionTable.createStatement(dialect) + ";", ""]
         }

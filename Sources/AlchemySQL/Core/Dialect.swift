@@ -37,6 +37,10 @@ public protocol Dialect: Sendable {
     func stringLiteral(_ text: String) -> String
     /// A constant for `bulk_insert`.
     func literal(_ value: LiteralValue) throws(RenderError) -> String
+    /// The session settings ``stringLiteral(_:)`` relies on, as SQL statements: a
+    /// connection pins them when the server reports otherwise, and a `--sql`
+    /// script starts with them, so that no server setting changes what a literal means.
+    var literalSettings: [String] { get }
 
     // MARK: Types and columns
 
