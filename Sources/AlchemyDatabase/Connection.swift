@@ -6,6 +6,9 @@ import AlchemySQL
 /// design, since DDL on one database gains nothing from parallelism.
 public protocol Connection: AnyObject {
     var dialect: DialectName { get }
+    /// The dialect that renders SQL for this session: escaping string literals as
+    /// the session's settings read them (MariaDB's `NO_BACKSLASH_ESCAPES`).
+    var sqlDialect: any Dialect { get }
     var url: DatabaseURL { get }
 
     /// Runs one or more statements that return no rows.
@@ -23,6 +26,10 @@ public protocol Connection: AnyObject {
 }
 
 extension Connection {
+    /// A session whose settings the dialect's literals rely on as they are
+    /// (PostgreSQL pins `standard_conforming_strings` at connect).
+    public var sqlDialect: any Dialect { dialect.dialect }
+
     public func setBusyTimeout(milliseconds: Int32) {}
 
     public func query(_ sql: String) throws(DatabaseError) -> [Row] {
@@ -57,10 +64,25 @@ extension Connection {
 }
 
 /// Opens a connection for a URL with the matching driver.
-public func openConnection(_ url: DatabaseURL, connectTimeout: Int = 10) throws(DatabaseError) -> any Connection {
+///
+/// `statementTimeout` (seconds, `statement_timeout` in alchemy.yaml) bounds each
+/// statement on the servers: a stalled server or a statement stuck behind a lock
+/// fails the run instead of hanging it. SQLite statements do not wait on a server.
+public func openConnection(_ url: DatabaseURL, connectTimeout: Int = 10, statementTimeout: Double? = nil) throws(DatabaseError) -> any Connection {
     switch url.dialect {
     case .sqlite: try SQLiteConnection(url: url)
-    case .postgresql: try PostgreSQLConnection(url: url, connectTimeout: connectTimeout)
-    case .mysql, .mariadb: try MariaDBConnection(url: url, connectTimeout: connectTimeout)
+    case .postgresql: try PostgreSQLConnection(url: url, connectTimeout: connectTimeout, statementTimeout: statementTimeout)
+    case .mysql, .mariadb: try MariaDBConnection(url: url, connectTimeout: connectTimeout, statementTimeout: statementTimeout)
+    }
+}
+
+extension Double {
+    /// Seconds as whole milliseconds for a server's timeout setting: rounded up and
+    /// at least 1, since 0 means "no limit" to PostgreSQL and MySQL; at most what
+    /// their `int` settings hold.
+    var settingMilliseconds: Int {
+        let milliseconds = (self * 1000).rounded(.up)
+        guard milliseconds >= 1 else { return 1 }
+        return milliseconds < Double(Int32.max) ? Int(milliseconds) : Int(Int32.max)
     }
 }

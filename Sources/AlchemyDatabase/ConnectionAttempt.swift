@@ -12,15 +12,18 @@ public final class ConnectionAttempt {
     private let state = State()
     private var handedOver = false
 
-    /// Starts connecting to `url`.
-    public init(_ url: DatabaseURL) {
+    /// Starts connecting to `url`; `statementTimeout` as in ``openConnection(_:connectTimeout:statementTimeout:)``.
+    public init(_ url: DatabaseURL, statementTimeout: Double? = nil) {
         self.url = url
         let state = self.state
+        let open: @Sendable () -> Result<any Connection, DatabaseError> = {
+            Result { () throws(DatabaseError) in try openConnection(url, statementTimeout: statementTimeout) }
+        }
         if url.dialect == .sqlite {
-            state.finish(Result { () throws(DatabaseError) in try openConnection(url) })
+            state.finish(open())
         } else {
             DispatchQueue.global(qos: .userInitiated).async {
-                state.finish(Result { () throws(DatabaseError) in try openConnection(url) })
+                state.finish(open())
             }
         }
     }

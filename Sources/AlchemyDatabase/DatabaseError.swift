@@ -19,7 +19,11 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public var kind: Kind
     public var dialect: DialectName
     public var code: String?
+    /// The server's message, one line: its first line.
     public var message: String
+    /// What followed the first line of the server's message (libpq's "This probably
+    /// means the server terminated abnormally..."), folded into one line; for `-v`.
+    public var detail: String?
     public var sql: String?
     public var target: String?
 
@@ -27,7 +31,9 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         self.kind = kind
         self.dialect = dialect
         self.code = code
-        self.message = message.trimmingWhitespace()
+        let lines = message.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        self.message = lines.first ?? ""
+        self.detail = lines.count > 1 ? lines.dropFirst().joined(separator: " ") : nil
         self.sql = sql
         self.target = target
     }

@@ -23,7 +23,11 @@ public final class MariaDBConnection: Connection {
         return mysql_server_init(0, nil, nil) == 0 ? nil : "could not initialise the MariaDB client library"
     }()
 
-    public init(url: DatabaseURL, connectTimeout: Int = 10) throws(DatabaseError) {
+    /// `statementTimeout`: seconds a statement may run (`max_statement_time` on
+    /// MariaDB, `max_execution_time` for MySQL's SELECTs), with a client read and
+    /// write timeout a little longer, which also ends the wait on a stalled server.
+    /// A URL option `init_command` runs first in every session (libmariadb's option).
+    public init(url: DatabaseURL, connectTimeout: Int = 10, statementTimeout: Double? = nil) throws(DatabaseError) {
         self.url = url
         self.dialect = url.dialect
         if let failure = Self.libraryFailure {
@@ -35,6 +39,14 @@ public final class MariaDBConnection: Connection {
         var timeout = UInt32(connectTimeout)
         mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
         mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        if let statementTimeout, statementTimeout > 0 {
+            // The server's own limit fires first, with its clear error; the client's
+            // catches a server that stopped answering altogether.
+            var seconds = UInt32(min(statementTimeout.rounded(.up) + 5, Double(UInt32.max / 2)))
+            mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &seconds)
+            mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &seconds)
+        }
+        if let command = url.option("init_command") { mysql_options(mysql, MYSQL_INIT_COMMAND, command) }
         if url.option("ssl") == "true" || url.option("ssl_mode")?.uppercased() == "REQUIRED" {
             var enforce: CChar = 1
             mysql_options(mysql, MYSQL_OPT_SSL_ENFORCE, &enforce)
@@ -50,6 +62,26 @@ public final class MariaDBConnection: Connection {
             throw DatabaseError(kind: .connection, dialect: url.dialect, code: code, message: message, target: url.target)
         }
         handle = mysql
+        if let statementTimeout, statementTimeout > 0 {
+            let setting = url.dialect == .mysql
+                ? "SET SESSION max_execution_time = \(statementTimeout.settingMilliseconds)"
+                : "SET SESSION max_statement_time = \(statementTimeout)"
+            do {
+                try execute(setting)
+            } catch {
+                close()
+                throw DatabaseError(kind: .connection, dialect: url.dialect, code: error.code, message: error.message, target: url.target)
+            }
+        }
+    }
+
+    /// Escaping as the session reads strings right now: the server reports
+    /// `NO_BACKSLASH_ESCAPES` in the status of every reply, so a change of
+    /// `sql_mode` (by `init_command`, the server's default, or a revision) is seen
+    /// without a query. This is the flag libmariadb's own escaping follows.
+    public var sqlDialect: any Dialect {
+        let backslashEscapes = handle.map { $0.pointee.server_status & UInt32(SERVER_STATUS_NO_BACKSLASH_ESCAPES) == 0 } ?? true
+        return dialect == .mysql ? MySQLDialect(backslashEscapes: backslashEscapes) : MariaDBDialect(backslashEscapes: backslashEscapes)
     }
 
     deinit { close() }

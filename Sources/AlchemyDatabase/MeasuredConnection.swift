@@ -42,6 +42,7 @@ public final class MeasuredConnection: Connection {
     }
 
     public var dialect: DialectName { base.dialect }
+    public var sqlDialect: any Dialect { base.sqlDialect }
     public var url: DatabaseURL { base.url }
 
     public func execute(_ sql: String) throws(DatabaseError) {

@@ -5,6 +5,7 @@ import AlchemySQL
 ///
 /// - PostgreSQL: a session advisory lock, waited for under `lock_timeout`.
 /// - MariaDB/MySQL: `GET_LOCK`, which takes its timeout in seconds.
+/// A timeout of 0 means "do not wait" on every database.
 /// - SQLite: the file lock of an exclusive transaction; the runner's migrations run
 ///   inside it as savepoints, and the busy timeout is the wait.
 public struct MigrationLock: Sendable {
@@ -28,36 +29,93 @@ public struct MigrationLock: Sendable {
         return Int64(bitPattern: hash & 0x7FFF_FFFF_FFFF_FFFF)
     }
 
-    /// Takes the lock, waiting up to the timeout; fails with a message that says who to wait for.
+    /// Takes the lock, waiting up to the timeout (0: not at all); fails with a
+    /// message that says who holds it.
     public func acquire(on connection: any Connection) throws(DatabaseError) {
-        let waited = "waited \(Self.format(timeoutSeconds)) for the migration lock '\(name)': another alchemy run is migrating this database; wait for it to finish or raise lock_timeout in alchemy.yaml"
+        let waited = (timeoutSeconds > 0 ? "waited \(Self.format(timeoutSeconds)) for" : "could not take")
+            + " the migration lock '\(name)': another alchemy run is migrating this database"
+        let advice = "; wait for it to finish or raise lock_timeout in alchemy.yaml"
         switch connection.dialect {
         case .postgresql:
-            // Free in the usual case: one round trip instead of three.
-            if try connection.query("SELECT pg_try_advisory_lock($1)", [.integer(advisoryKey)]).first?[0].boolValue == true { return }
-            // lock_timeout 0 means "do not wait"; PostgreSQL's `lock_timeout = 0` would wait forever.
-            if timeoutSeconds == 0 { throw DatabaseError(kind: .lockTimeout, dialect: .postgresql, code: nil, message: waited) }
-            try connection.execute("SET lock_timeout = '\(Int((timeoutSeconds * 1000).rounded()))ms'")
-            do {
-                _ = try connection.query("SELECT pg_advisory_lock($1)", [.integer(advisoryKey)])
-            } catch where error.code == "55P03" {
-                try? connection.execute("SET lock_timeout = 0")
-                throw DatabaseError(kind: .lockTimeout, dialect: .postgresql, code: error.code, message: waited)
+            // Free in the usual case: one round trip, which also makes the server
+            // check every 2 s during a statement that this client is still there,
+            // so a killed run's backend ends (and frees the lock) instead of
+            // running on (PostgreSQL 14+).
+            if try connection.query(tryLockSQL(connection), [.integer(advisoryKey)]).first?[0].boolValue == true { return }
+            if timeoutSeconds > 0 {
+                // `lock_timeout = 0` would mean "wait forever": a zero timeout never gets here.
+                try connection.execute("SET lock_timeout = \(timeoutSeconds.settingMilliseconds)")
+                do {
+                    _ = try connection.query("SELECT pg_advisory_lock($1)", [.integer(advisoryKey)])
+                    try connection.execute("SET lock_timeout = 0")
+                    return
+                } catch where error.code == "55P03" {
+                    try? connection.execute("SET lock_timeout = 0")
+                }
             }
-            try connection.execute("SET lock_timeout = 0")
+            let holder = (try? postgreSQLHolder(on: connection)) ?? advice
+            throw DatabaseError(kind: .lockTimeout, dialect: .postgresql, code: "55P03", message: waited + holder)
         case .mysql, .mariadb:
-            let rows = try connection.query("SELECT GET_LOCK(?, ?) AS locked", [.text(String(name.prefix(64))), .real(timeoutSeconds)])
+            let rows = try connection.query("SELECT GET_LOCK(?, ?) AS locked", [.text(lockName), .real(max(timeoutSeconds, 0))])
             guard rows.first?["locked"].int64Value == 1 else {
-                throw DatabaseError(kind: .lockTimeout, dialect: connection.dialect, code: nil, message: waited)
+                let holder = (try? mariaDBHolder(on: connection)) ?? advice
+                throw DatabaseError(kind: .lockTimeout, dialect: connection.dialect, code: nil, message: waited + holder)
             }
         case .sqlite:
-            connection.setBusyTimeout(milliseconds: Int32(min(timeoutSeconds * 1000, Double(Int32.max))))
+            connection.setBusyTimeout(milliseconds: Int32(min(max(timeoutSeconds, 0) * 1000, Double(Int32.max))))
             do {
                 try connection.execute("BEGIN EXCLUSIVE")
             } catch where error.code == "5" || error.message.contains("locked") {
-                throw DatabaseError(kind: .lockTimeout, dialect: .sqlite, code: error.code, message: waited)
+                throw DatabaseError(kind: .lockTimeout, dialect: .sqlite, code: error.code, message: waited + advice)
             }
         }
+    }
+
+    /// `GET_LOCK` names are at most 64 characters.
+    private var lockName: String { String(name.prefix(64)) }
+
+    /// `pg_try_advisory_lock`, with `client_connection_check_interval` set in the
+    /// same statement where the server has it.
+    private func tryLockSQL(_ connection: any Connection) -> String {
+        let major = (try? connection.serverVersion()).flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
+        return major >= 14
+            ? "SELECT pg_try_advisory_lock($1), set_config('client_connection_check_interval', '2s', false)"
+            : "SELECT pg_try_advisory_lock($1)"
+    }
+
+    /// "; held by PostgreSQL backend 4242 (application alchemy, active since ...)",
+    /// from the advisory lock's row in `pg_locks` (a bigint key is split into
+    /// classid and objid) and the backend's in `pg_stat_activity`.
+    private func postgreSQLHolder(on connection: any Connection) throws(DatabaseError) -> String? {
+        let rows = try connection.query("""
+            SELECT a.pid, a.application_name, a.state,
+                   to_char(COALESCE(a.xact_start, a.backend_start) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS since
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND ((l.classid::bigint << 32) | l.objid::bigint) = $1
+            """, [.integer(advisoryKey)])
+        guard let row = rows.first, let pid = row["pid"].int64Value else { return nil }
+        let application = row["application_name"].stringValue.map { $0.isEmpty ? "" : "application \($0), " } ?? ""
+        let state = row["state"].stringValue ?? "unknown state"
+        let since = row["since"].stringValue.map { " since \($0) UTC" } ?? ""
+        return "; held by PostgreSQL backend \(pid) (\(application)\(state)\(since)); wait for it to finish,"
+            + " or, if that run was killed, end it with SELECT pg_terminate_backend(\(pid))"
+    }
+
+    /// "; held by connection 12 (alchemy@host, Query for 30 s)", from
+    /// `IS_USED_LOCK` and the process list (which shows only the user's own
+    /// connections without the PROCESS privilege).
+    private func mariaDBHolder(on connection: any Connection) throws(DatabaseError) -> String? {
+        guard let id = try connection.query("SELECT IS_USED_LOCK(?) AS holder", [.text(lockName)]).first?["holder"].int64Value else { return nil }
+        let rows = try connection.query(
+            "SELECT USER AS user_name, HOST AS host, COMMAND AS command, TIME AS seconds FROM information_schema.PROCESSLIST WHERE ID = ?",
+            [.integer(id)])
+        let about = rows.first.map { row in
+            let who = [row["user_name"].stringValue, row["host"].stringValue].compactMap { $0 }.joined(separator: "@")
+            return " (\(who), \(row["command"].stringValue ?? "?") for \(row["seconds"].int64Value ?? 0) s)"
+        } ?? ""
+        return "; held by connection \(id)\(about); wait for it to finish, or, if that run was killed, end it with KILL \(id)"
     }
 
     /// Releases the lock. On SQLite this commits the enclosing transaction.
@@ -66,7 +124,7 @@ public struct MigrationLock: Sendable {
         case .postgresql:
             _ = try connection.query("SELECT pg_advisory_unlock($1)", [.integer(advisoryKey)])
         case .mysql, .mariadb:
-            _ = try connection.query("SELECT RELEASE_LOCK(?)", [.text(String(name.prefix(64)))])
+            _ = try connection.query("SELECT RELEASE_LOCK(?)", [.text(lockName)])
         case .sqlite:
             try connection.execute("COMMIT")
         }

@@ -14,7 +14,9 @@ public final class PostgreSQLConnection: Connection {
     public let url: DatabaseURL
     private var handle: OpaquePointer?
 
-    public init(url: DatabaseURL, connectTimeout: Int = 10) throws(DatabaseError) {
+    /// `statementTimeout`: seconds a statement may run before the server cancels it
+    /// (`statement_timeout`); nil lets statements run as long as they take.
+    public init(url: DatabaseURL, connectTimeout: Int = 10, statementTimeout: Double? = nil) throws(DatabaseError) {
         self.url = url
         if let failure = alchemy_libpq_load() {
             throw DatabaseError(kind: .connection, dialect: .postgresql, code: nil,
@@ -27,7 +29,7 @@ public final class PostgreSQLConnection: Connection {
             ("dbname", url.database ?? url.user ?? "postgres"),
             ("connect_timeout", String(connectTimeout)),
             ("fallback_application_name", "alchemy"),
-        ]
+        ] + Self.keepalives
         if let user = url.user { settings.append(("user", user)) }
         if let password = url.password { settings.append(("password", password)) }
         for option in url.options { settings.append((option.key, option.value)) }
@@ -42,6 +44,39 @@ public final class PostgreSQLConnection: Connection {
         handle = connection
         // Keep NOTICEs ("relation already exists, skipping") out of the user's terminal.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        let session = sessionStatements(statementTimeout: statementTimeout)
+        guard !session.isEmpty else { return }
+        do {
+            try execute(session.joined(separator: "; "))
+        } catch {
+            close()
+            throw DatabaseError(kind: .connection, dialect: .postgresql, code: error.code, message: error.message, target: url.target)
+        }
+    }
+
+    /// TCP keepalives and a user timeout, so that a server or network that goes
+    /// away mid-run ends the connection within about a minute instead of leaving
+    /// it waiting forever; URL options given by the user come later and win.
+    private static let keepalives: [(String, String)] = [
+        ("keepalives", "1"),
+        ("keepalives_idle", "30"),
+        ("keepalives_interval", "10"),
+        ("keepalives_count", "3"),
+        ("tcp_user_timeout", "60000"),
+    ]
+
+    /// The settings this session needs and does not have, for one round trip, or
+    /// none at all in the usual case: the server reports `standard_conforming_strings`
+    /// at connect, so it is set only where a database or role turned it off.
+    private func sessionStatements(statementTimeout: Double?) -> [String] {
+        var statements: [String] = []
+        if PQparameterStatus(handle, "standard_conforming_strings").map({ String(cString: $0) }) != "on" {
+            statements += PostgreSQLDialect().literalSettings
+        }
+        if let statementTimeout, statementTimeout > 0 {
+            statements.append("SET statement_timeout = \(statementTimeout.settingMilliseconds)")
+        }
+        return statements
     }
 
     deinit { close() }
@@ -131,6 +166,7 @@ public final class PostgreSQLConnection: Connection {
         }
         let message = field("M") ?? String(cString: PQerrorMessage(handle))
         let detail = field("D").map { " (\($0))" } ?? ""
+        // Without a result (the server went away), libpq's message is several lines; DatabaseError folds them.
         throw DatabaseError(kind: .statement, dialect: .postgresql, code: field("C"), message: message + detail, sql: sql)
     }
 

@@ -321,37 +321,13 @@ public final class MariaDBIntrospector: Introspector {
         }
     }
 
-    /// The values of `enum('a','b''c')`, quotes undoubled.
+    /// The values of `enum('a','b''c')`. The server writes them as it writes
+    /// string literals under its default `sql_mode`: a quote doubled and a
+    /// backslash escaped (`'a\\b'` is `a\b`), whatever the session's `sql_mode`.
     static func enumValues(_ native: String) -> [String] {
-        guard let open = native.firstIndex(of: "(") else { return [] }
-        var values: [String] = []
-        var current = ""
-        var inString = false
-        var index = native.index(after: open)
-        while index < native.endIndex {
-            let character = native[index]
-            if inString {
-                if character == "'" {
-                    let next = native.index(after: index)
-                    if next < native.endIndex, native[next] == "'" {
-                        current.append("'")
-                        index = native.index(after: next)
-                        continue
-                    }
-                    inString = false
-                    values.append(current)
-                    current = ""
-                } else {
-                    current.append(character)
-                }
-            } else if character == "'" {
-                inString = true
-            } else if character == ")" {
-                break
-            }
-            index = native.index(after: index)
+        SQLText.tokens(native, backslashEscapes: true).compactMap { token in
+            if case .string(let value) = token { value } else { nil }
         }
-        return values
     }
 }
 

@@ -25,7 +25,7 @@ public final class MigrationRunner {
         self.connection = connection
         self.script = script
         self.versionTable = versionTable
-        self.dialect = connection.dialect.dialect
+        self.dialect = connection.sqlDialect
         // MariaDB/MySQL lock names are server-wide: the database name keeps runs on
         // different databases of one server from waiting for each other.
         let database = connection.url.database.map { $0 + "/" } ?? ""

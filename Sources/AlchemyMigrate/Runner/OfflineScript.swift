@@ -35,6 +35,10 @@ public struct OfflineScript {
             // Ignored inside a transaction, so set once for the script: table rebuilds must not cascade.
             lines += ["PRAGMA foreign_keys = OFF;", ""]
         }
+        if !sqlDialect.literalSettings.isEmpty {
+            // The script's literals are escaped for these settings, whatever the server's defaults.
+            lines += sqlDialect.literalSettings.map { $0 + ";" } + [""]
+        }
         if start.isEmpty {
             lines += [versionTable.createStatement(dialect) + ";", ""]
         }
@@ -47,8 +51,10 @@ public struct OfflineScript {
                 throw LocatedError(file: script.versionsPath, message: "no revision file defines \(step.revision.id)")
             }
             let arrow = step.direction == .up ? "upgrade" : "downgrade"
-            let from = heads.isEmpty ? "<base>" : heads.sorted().joined(separator: ", ")
-            lines.append("-- Running \(arrow) \(from) -> \(step.revision.id)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")
+            // As Alembic prints it: parents -> revision up, revision -> parents down.
+            let parents = step.revision.downRevisions.isEmpty ? "<base>" : step.revision.downRevisions.joined(separator: ", ")
+            let move = step.direction == .up ? "\(parents) -> \(step.revision.id)" : "\(step.revision.id) -> \(parents)"
+            lines.append("-- Running \(arrow) \(move)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")
             let wrap = transactional && transactionPerMigration && file.transactional
             if wrap { lines.append("BEGIN;") }
             for operation in step.direction == .up ? file.upgrade : file.downgrade {

@@ -1,6 +1,11 @@
 /// MariaDB: MySQL, except where the servers diverged.
 public struct MariaDBDialect: MySQLFamily {
-    public init() {}
+    public var backslashEscapes: Bool
+
+    /// `backslashEscapes`: as the session's `sql_mode` says (see ``MySQLFamily/backslashEscapes``).
+    public init(backslashEscapes: Bool = true) {
+        self.backslashEscapes = backslashEscapes
+    }
 
     public var name: DialectName { .mariadb }
 

@@ -7,6 +7,10 @@ import AlchemySchema
 /// ``MySQLDialect`` and ``MariaDBDialect`` conform and override only where the
 /// two servers disagree.
 public protocol MySQLFamily: Dialect {
+    /// Whether `\\` is an escape character in string literals: true under the
+    /// server's default `sql_mode`, false with `NO_BACKSLASH_ESCAPES`. A connection
+    /// reads it from its session (`Connection.sqlDialect`); `--sql` assumes the default.
+    var backslashEscapes: Bool { get }
     /// The clause that drops a CHECK constraint (`DROP CHECK` on MySQL).
     func dropCheckClause(_ name: String) -> String
 }
@@ -14,10 +18,11 @@ public protocol MySQLFamily: Dialect {
 extension MySQLFamily {
     public var identifierQuote: Character { "`" }
 
-    /// Backslash is an escape character in MySQL strings (unless the server runs
-    /// with NO_BACKSLASH_ESCAPES), so it is doubled as well as the quote.
+    /// Backslash is an escape character in MySQL strings, so it is doubled as well
+    /// as the quote; under NO_BACKSLASH_ESCAPES a doubled backslash would be stored
+    /// as two, so only the quote is doubled.
     public func stringLiteral(_ text: String) -> String {
-        "'" + text.doubling("\\").doubling("'") + "'"
+        "'" + (backslashEscapes ? text.doubling("\\") : text).doubling("'") + "'"
     }
 
     public func typeDDL(_ type: ColumnType) throws(RenderError) -> String {

@@ -71,6 +71,10 @@ public struct PostgreSQLDialect: Dialect {
         return [Statement(sql, transactional: !concurrently)]
     }
 
+    /// With `standard_conforming_strings = off`, a backslash in `'...'` escapes the
+    /// next character, and a comment ending in `\'` would close the string early.
+    public var literalSettings: [String] { ["SET standard_conforming_strings = on"] }
+
     public func tableComment(_ comment: String?, on table: TableReference) -> [Statement] {
         [Statement("COMMENT ON TABLE \(qualified(table)) IS \(comment.map(stringLiteral) ?? "NULL")")]
     }

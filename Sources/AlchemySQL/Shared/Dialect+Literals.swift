@@ -6,6 +6,10 @@ extension Dialect {
         "'" + text.doubling("'") + "'"
     }
 
+    /// Standard strings mean the same under every setting of SQLite; MySQL-family
+    /// dialects escape to match the session instead (``MySQLFamily/backslashEscapes``).
+    public var literalSettings: [String] { [] }
+
     public func literal(_ value: LiteralValue) throws(RenderError) -> String {
         switch value {
         case .null: "NULL"

@@ -1,17 +1,17 @@
 -- alchemy downgrade (mariadb): f0b3e8257a6d -> base
 
--- Running downgrade f0b3e8257a6d -> f0b3e8257a6d: backfill publication dates
+-- Running downgrade f0b3e8257a6d -> c47d09e1a3f2: backfill publication dates
 UPDATE alembic_versions SET version_num='c47d09e1a3f2' WHERE alembic_versions.version_num = 'f0b3e8257a6d';
 
--- Running downgrade c47d09e1a3f2 -> c47d09e1a3f2: index posts by publication date
+-- Running downgrade c47d09e1a3f2 -> 8a2f6d3c9b11: index posts by publication date
 DROP INDEX `ix_post_published_at` ON `post`;
 UPDATE alembic_versions SET version_num='8a2f6d3c9b11' WHERE alembic_versions.version_num = 'c47d09e1a3f2';
 
--- Running downgrade 8a2f6d3c9b11 -> 8a2f6d3c9b11: add view count to post
+-- Running downgrade 8a2f6d3c9b11 -> 5e1c0a7b2d40: add view count to post
 ALTER TABLE `post` DROP COLUMN `view_count`;
 UPDATE alembic_versions SET version_num='5e1c0a7b2d40' WHERE alembic_versions.version_num = '8a2f6d3c9b11';
 
--- Running downgrade 5e1c0a7b2d40 -> 5e1c0a7b2d40: create blog tables
+-- Running downgrade 5e1c0a7b2d40 -> <base>: create blog tables
 DROP TABLE `user_account`;
 DROP TABLE `post_tag`;
 DROP TABLE `tag`;

@@ -1,5 +1,7 @@
 -- alchemy upgrade (postgresql): base -> head
 
+SET standard_conforming_strings = on;
+
 CREATE TABLE alembic_versions (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_versions_pkc PRIMARY KEY (version_num)
