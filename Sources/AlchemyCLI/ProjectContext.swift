@@ -44,7 +44,7 @@ struct ProjectContext {
     }
 
     func connect() throws -> any Connection {
-        try openConnection(url)
+        try openConnection(url, statementTimeout: database.statementTimeout)
     }
 }
 

@@ -226,3 +226,25 @@ struct HostileInputTests {
         return result + "\""
     }
 }
+
+/// A server that stalls a statement must not hang the run past `statement_timeout`.
+@Suite("Statement timeout")
+struct StatementTimeoutCommandTests {
+    @Test("statement_timeout in alchemy.yaml and --statement-timeout end a stalled statement with one line", arguments: TestDatabases.dialects.filter { $0 != .sqlite })
+    func stalledStatement(dialect: DialectName) throws {
+        try TestDatabases.withScratchDatabase(dialect) { url in
+            let project = try RunnerTests.Project(url: url, revisions: [
+                ("aaaaaaaaaa01", "  - execute: {postgresql: \"SELECT pg_sleep(20)\", mariadb: \"SELECT SLEEP(20)\", default: null}", "  []"),
+            ])
+            defer { project.remove() }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = try CommandRunner.run(["--statement-timeout", "1s", "database", "upgrade"], in: project.folder)
+            let elapsed = clock.now - start
+            #expect(result.status != 0)
+            #expect(elapsed < .seconds(15), "the statement ran for \(elapsed)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            #expect(try project.alchemy("current").stdout == "", "nothing may be recorded as applied")
+        }
+    }
+}

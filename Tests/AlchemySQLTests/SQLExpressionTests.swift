@@ -27,6 +27,16 @@ struct SQLExpressionTests {
         #expect(SQLExpression.problem(in: sql) == problem)
     }
 
+    @Test("A backslash before a quote ends the string in standard SQL and escapes it under MySQL's default mode")
+    func backslashReadings() {
+        let sql = "d <> 'x\\''; DROP TABLE victim; --'"
+        #expect(SQLExpression.problem(in: sql, backslashEscapes: false) == nil)
+        #expect(SQLExpression.problem(in: sql, backslashEscapes: true) == .statementSeparator)
+        #expect(!PostgreSQLDialect().stringsMayUseBackslashEscapes)
+        #expect(MariaDBDialect().stringsMayUseBackslashEscapes)
+        #expect(!MariaDBDialect(backslashEscapes: false).stringsMayUseBackslashEscapes)
+    }
+
     @Test("Every dialect refuses to render an operation that carries such an expression", arguments: DialectName.allCases)
     func renderRefuses(dialect: DialectName) {
         let table = TableReference(name: "t")

@@ -61,7 +61,7 @@ struct MigrationCommand {
         let console = Console(options: global)
         let context = try ProjectContext.load(global)
         // Connect while the revision files are read; --sql never connects.
-        let attempt = sql ? nil : ConnectionAttempt(context.url)
+        let attempt = sql ? nil : ConnectionAttempt(context.url, statementTimeout: context.database.statementTimeout)
         let script = try context.loadScript()
         if sql {
             var start: [String] = []

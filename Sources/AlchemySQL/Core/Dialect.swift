@@ -39,6 +39,10 @@ public protocol Dialect: Sendable {
     func literal(_ value: LiteralValue) throws(RenderError) -> String
     /// The marker of the n-th (1-based) bound parameter in a statement's text.
     func placeholder(_ position: Int) -> String
+    /// Whether a session may read `\'` inside a string literal as an escaped
+    /// quote (MySQL unless NO_BACKSLASH_ESCAPES): SQL expressions from files must
+    /// then be whole under that reading too.
+    var stringsMayUseBackslashEscapes: Bool { get }
     /// The session settings ``stringLiteral(_:)`` relies on, as SQL statements: a
     /// connection pins them when the server reports otherwise, and a `--sql`
     /// script starts with them, so that no server setting changes what a literal means.

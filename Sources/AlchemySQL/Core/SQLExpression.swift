@@ -29,12 +29,14 @@ public enum SQLExpression {
     }
 
     /// Why `sql` cannot stand as one expression, or nil when it can.
-    public static func problem(in sql: String) -> Problem? {
+    ///
+    /// With `backslashEscapes` (a MySQL session, whose sql_mode may go either way)
+    /// both readings must find the text whole: `'a\'` ends at its second quote
+    /// for standard SQL but not for MySQL's default mode.
+    public static func problem(in sql: String, backslashEscapes: Bool = true) -> Problem? {
         let bytes = Array(sql.utf8)
         if bytes.contains(0) { return .nulCharacter }
-        // Both readings must agree that the text is whole: a string such as
-        // `'a\'` ends at the second quote for PostgreSQL but not for MySQL.
-        return scan(bytes, backslashEscapes: false) ?? scan(bytes, backslashEscapes: true)
+        return scan(bytes, backslashEscapes: false) ?? (backslashEscapes ? scan(bytes, backslashEscapes: true) : nil)
     }
 
     private static func scan(_ bytes: [UInt8], backslashEscapes: Bool) -> Problem? {
@@ -118,10 +120,13 @@ public enum SQLExpression {
         return []
     }
 
-    /// Throws when one of the operation's expressions could leave its place.
-    public static func check(_ operation: Operation) throws(RenderError) {
+    /// Throws when one of the operation's expressions could leave its place
+    /// when `dialect` runs it.
+    public static func check(_ operation: Operation, for dialect: any Dialect) throws(RenderError) {
         for sql in expressions(in: operation) {
-            if let problem = problem(in: sql) { throw .unsafeExpression(sql, problem) }
+            if let problem = problem(in: sql, backslashEscapes: dialect.stringsMayUseBackslashEscapes) {
+                throw .unsafeExpression(sql, problem)
+            }
         }
     }
 }

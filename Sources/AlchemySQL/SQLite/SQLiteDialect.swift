@@ -70,7 +70,7 @@ public struct SQLiteDialect: Dialect {
     /// Routes the changes `ALTER TABLE` cannot make to a table rebuild.
     public func render(_ operation: Operation, in context: Schema) throws -> [Statement] {
         // Rebuilds bypass renderStandard, which checks the others.
-        try SQLExpression.check(operation)
+        try SQLExpression.check(operation, for: self)
         switch operation {
         case let .dropColumn(table, _),
              let .createUniqueConstraint(table, _),

@@ -10,7 +10,7 @@ extension Dialect {
     /// for its enum types, SQLite for table rebuilds) calls it for everything it
     /// leaves as is.
     public func renderStandard(_ operation: Operation, in context: Schema) throws -> [Statement] {
-        try SQLExpression.check(operation)
+        try SQLExpression.check(operation, for: self)
         return switch operation {
         case .createTable(let table):
             try createTable(table, in: context)
