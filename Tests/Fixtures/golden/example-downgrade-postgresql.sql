@@ -1,5 +1,7 @@
 -- alchemy downgrade (postgresql): f0b3e8257a6d -> base
 
+SET standard_conforming_strings = on;
+
 -- Running downgrade f0b3e8257a6d -> f0b3e8257a6d: backfill publication dates
 BEGIN;
 UPDATE alembic_versions SET version_num='c47d09e1a3f2' WHERE alembic_versions.version_num = 'f0b3e8257a6d';
