@@ -102,3 +102,26 @@ struct QuotingTests {
         #expect(DialectName(rawValue: "oracle") == nil)
     }
 }
+
+@Suite("Literals per session escape setting")
+struct SessionLiteralTests {
+    @Test("MySQL family: backslash doubled only where it escapes", arguments: [true, false])
+    func mySQLFamily(_ backslashEscapes: Bool) {
+        let text = #"x\'; DROP TABLE victim; --"#
+        let expected = backslashEscapes ? #"'x\\''; DROP TABLE victim; --'"# : #"'x\''; DROP TABLE victim; --'"#
+        #expect(MariaDBDialect(backslashEscapes: backslashEscapes).stringLiteral(text) == expected)
+        #expect(MySQLDialect(backslashEscapes: backslashEscapes).stringLiteral(text) == expected)
+        let enumDDL = try? MariaDBDialect(backslashEscapes: backslashEscapes).typeDDL(.enumeration(values: [#"a\b"#], name: nil))
+        #expect(enumDDL == (backslashEscapes ? #"ENUM('a\\b')"# : #"ENUM('a\b')"#))
+    }
+
+    @Test("the server default escapes backslashes; only PostgreSQL pins a setting")
+    func defaults() {
+        #expect(MariaDBDialect().backslashEscapes)
+        #expect(MySQLDialect().backslashEscapes)
+        #expect(PostgreSQLDialect().literalSettings == ["SET standard_conforming_strings = on"])
+        #expect(PostgreSQLDialect().stringLiteral(#"x\'"#) == #"'x\'''"#)
+        #expect(SQLiteDialect().literalSettings.isEmpty)
+        #expect(MariaDBDialect().literalSettings.isEmpty)
+    }
+}
