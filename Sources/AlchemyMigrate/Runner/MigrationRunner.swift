@@ -145,7 +145,7 @@ public final class MigrationRunner {
 
         switch connection.dialect {
         case .sqlite:
-            try runInSQLiteTransaction(planned, versionSQL: versionSQL, expecting: heads, failure: failure)
+            try runInSQLiteTransaction(planned, context: context, versionSQL: versionSQL, expecting: heads, failure: failure)
         case .postgresql:
             try runInTransactions(planned, versionSQL: versionSQL, transactional: file.transactional && transactionPerMigration, failure: failure)
         case .mysql, .mariadb:
@@ -179,8 +179,13 @@ public final class MigrationRunner {
     /// transaction when `transaction_per_migration` is false). The version table
     /// is read again once the write lock is held: if another writer moved it since
     /// the run read it, the revision is not applied (compare-and-set).
-    private func runInSQLiteTransaction(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionSQL: [String],
-                                        expecting heads: [String], failure: (String?, String?, String, Bool) -> MigrationError) throws {
+    ///
+    /// A table rebuild is rendered again right before it runs, from the table as it
+    /// is then (``SQLiteLiveTableReader``), so that what the revision files do not
+    /// declare is carried over or the rebuild refused, inside the transaction.
+    private func runInSQLiteTransaction(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], context: Schema,
+                                        versionSQL: [String], expecting heads: [String],
+                                        failure: (String?, String?, String, Bool) -> MigrationError) throws {
         let ownTransaction = transactionPerMigration
         if ownTransaction { try connection.begin() }
         do {
@@ -189,7 +194,7 @@ public final class MigrationRunner {
                 let shown = { (rows: [String]) in rows.isEmpty ? "<base>" : rows.sorted().joined(separator: ", ") }
                 throw failure(nil, nil, "the version table moved from \(shown(heads)) to \(shown(found)) while this run waited: another process migrated this database; run `alchemy database current` and upgrade again", false)
             }
-            for (operation, statements) in planned {
+            func execute(_ statements: [Statement], of operation: AlchemySchema.Operation) throws {
                 for statement in statements where !statement.isPragmaToggle {
                     do {
                         if case .foreignKeyCheck(let table) = statement.kind {
@@ -203,6 +208,28 @@ public final class MigrationRunner {
                     } catch let error as DatabaseError {
                         throw failure(operation.summary, statement.sql, error.message, false)
                     }
+                }
+            }
+            var evolving = context
+            for (operation, statements) in planned {
+                guard let sqlite = dialect as? SQLiteDialect, sqlite.rebuiltTable(by: operation) != nil else {
+                    try execute(statements, of: operation)
+                    try? evolving.apply(operation)
+                    continue
+                }
+                for part in sqlite.rebuildParts(of: operation) {
+                    let rendered: [Statement]
+                    do {
+                        if let table = sqlite.rebuiltTable(by: part) {
+                            rendered = try sqlite.render(part, in: evolving, live: SQLiteLiveTableReader(connection).read(table))
+                        } else {
+                            rendered = try sqlite.render(part, in: evolving)
+                        }
+                    } catch {
+                        throw failure(operation.summary, nil, "\(error)", false)
+                    }
+                    try execute(rendered, of: operation)
+                    try? evolving.apply(part)
                 }
             }
             for sql in versionSQL { try connection.execute(sql) }
