@@ -5,9 +5,11 @@ import AlchemySQL
 ///
 /// - PostgreSQL: a session advisory lock, waited for under `lock_timeout`.
 /// - MariaDB/MySQL: `GET_LOCK`, which takes its timeout in seconds.
+/// - SQLite: an exclusive `flock()` on the database file (``SQLiteFileLock``), held
+///   across the run's per-revision commits and waited for under `lock_timeout`;
+///   `:memory:` (no file, one connection) needs none. The busy timeout is set to
+///   the same wait, for writers that do not take the lock.
 /// A timeout of 0 means "do not wait" on every database.
-/// - SQLite: the file lock of an exclusive transaction; the runner's migrations run
-///   inside it as savepoints, and the busy timeout is the wait.
 public struct MigrationLock: Sendable {
     /// Names the lock after the version table: runs on one table exclude each other,
     /// runs on different `--bind` databases sharing a server do not.
@@ -63,10 +65,9 @@ public struct MigrationLock: Sendable {
             }
         case .sqlite:
             connection.setBusyTimeout(milliseconds: Int32(min(max(timeoutSeconds, 0) * 1000, Double(Int32.max))))
-            do {
-                try connection.execute("BEGIN EXCLUSIVE")
-            } catch where error.code == "5" || error.message.contains("locked") {
-                throw DatabaseError(kind: .lockTimeout, dialect: .sqlite, code: error.code, message: waited + advice)
+            guard let path = try Self.sqliteFile(of: connection) else { return }
+            guard try SQLiteFileLock.shared.acquire(path, timeoutSeconds: timeoutSeconds) else {
+                throw DatabaseError(kind: .lockTimeout, dialect: .sqlite, code: nil, message: waited + advice)
             }
         }
     }
@@ -118,7 +119,7 @@ public struct MigrationLock: Sendable {
         return "; held by connection \(id)\(about); wait for it to finish, or, if that run was killed, end it with KILL \(id)"
     }
 
-    /// Releases the lock. On SQLite this commits the enclosing transaction.
+    /// Releases the lock.
     public func release(on connection: any Connection) throws(DatabaseError) {
         switch connection.dialect {
         case .postgresql:
@@ -126,8 +127,15 @@ public struct MigrationLock: Sendable {
         case .mysql, .mariadb:
             _ = try connection.query("SELECT RELEASE_LOCK(?)", [.text(lockName)])
         case .sqlite:
-            try connection.execute("COMMIT")
+            if let path = try Self.sqliteFile(of: connection) { SQLiteFileLock.shared.release(path) }
         }
+    }
+
+    /// The main database's file as SQLite resolved it (URI and relative paths
+    /// included); `nil` for an in-memory or temporary database.
+    static func sqliteFile(of connection: any Connection) throws(DatabaseError) -> String? {
+        let file = try connection.query("SELECT file FROM pragma_database_list WHERE name = 'main'").first?[0].stringValue
+        return file.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     static func format(_ seconds: Double) -> String {

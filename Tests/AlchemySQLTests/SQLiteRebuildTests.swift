@@ -165,3 +165,47 @@ struct SQLiteRebuildTests {
         #expect(statements.count == 11)
     }
 }
+
+@Suite("SQLite table rebuild from the live table")
+struct SQLiteLiveRebuildRenderTests {
+    let sqlite = SQLiteDialect()
+    let ref = TableReference(name: "t")
+    var context: Schema {
+        Schema(tables: [Table(name: "t", columns: [Column(name: "a", type: .integer), Column(name: "b", type: .text)])])
+    }
+
+    func live(view: String? = nil) -> SQLiteLiveTable {
+        SQLiteLiveTable(
+            columns: [
+                .init(name: "a", definition: "a INTEGER", generated: false, mentions: ["integer"]),
+                .init(name: "hand", definition: "hand TEXT DEFAULT 'x'", generated: false, mentions: ["text", "default"]),
+                .init(name: "b", definition: "b TEXT", generated: false, mentions: ["text"]),
+                .init(name: "g", definition: "g INTEGER AS (a * 2)", generated: true, mentions: ["integer", "as", "a"]),
+            ],
+            indexes: [.init(kind: "index", name: "ix_hand", sql: "CREATE INDEX ix_hand ON t (hand) WHERE hand > ''", mentions: ["hand", "t", "ix_hand"])],
+            triggers: [.init(kind: "trigger", name: "tr", sql: "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END", mentions: ["tr", "t"])],
+            dependents: view.map { [.init(kind: "view", name: "v", sql: $0, mentions: ["v", "t", "b"])] } ?? [])
+    }
+
+    @Test("hand-made columns keep their place and text, generated ones are not copied, indexes and triggers come back")
+    func carriesOver() throws {
+        let statements = try sqlite.render(.dropColumn(ref, Column(name: "b", type: .text)), in: context, live: live()).map(\.sql)
+        #expect(statements[1] == "CREATE TABLE \"_alchemy_tmp_t\" (\n  \"a\" INTEGER,\n  hand TEXT DEFAULT 'x',\n  g INTEGER AS (a * 2)\n)")
+        #expect(statements[2] == "INSERT INTO \"_alchemy_tmp_t\" (\"a\", \"hand\") SELECT \"a\", \"hand\" FROM \"t\"")
+        #expect(statements.contains("CREATE INDEX ix_hand ON t (hand) WHERE hand > ''"))
+        #expect(statements.contains("CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END"))
+    }
+
+    @Test("a view that uses the dropped column stops the rebuild, named")
+    func refuses() {
+        #expect(throws: SQLiteRebuildRefusal(table: "t", droppedColumns: ["b"], objects: ["view \"v\""])) {
+            try sqlite.render(.dropColumn(ref, Column(name: "b", type: .text)), in: context, live: live(view: "CREATE VIEW v AS SELECT b FROM t"))
+        }
+    }
+
+    @Test("offline, a rebuild is announced by a comment line")
+    func offlineNote() {
+        #expect(sqlite.offlineRebuildNote(for: .dropColumn(ref, Column(name: "b", type: .text)))?.hasPrefix("-- rebuilds \"t\"") == true)
+        #expect(sqlite.offlineRebuildNote(for: .addColumn(ref, Column(name: "c", type: .text))) == nil)
+    }
+}

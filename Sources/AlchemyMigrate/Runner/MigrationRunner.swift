@@ -7,8 +7,9 @@ import AlchemySchema
 /// - One lock for the whole run; the version table is read after it is taken, so
 ///   two runs started at once apply each revision once.
 /// - PostgreSQL: each revision and its version-row change in one transaction.
-/// - SQLite: the whole run in one exclusive transaction, each revision in a
-///   savepoint, so a failure rolls back that revision alone and keeps the ones before.
+/// - SQLite: each revision and its version-row change in one `BEGIN IMMEDIATE`
+///   transaction, committed before the next starts (a crash keeps the revisions
+///   reported done), under a file lock held for the whole run.
 /// - MariaDB/MySQL: DDL commits implicitly, so the version row is written right
 ///   after each revision; a failure names the revision and statement.
 public final class MigrationRunner {
@@ -113,12 +114,10 @@ public final class MigrationRunner {
         progress(.waitingForLock(lock.name))
         try lock.acquire(on: connection)
         do {
-            let result = try body()
+            let result = try isSQLite ? inSQLiteRunTransaction(body) : body()
             try lock.release(on: connection)
             return result
         } catch {
-            // SQLite: committing keeps the revisions that completed; the failed one
-            // was already rolled back to its savepoint.
             try? lock.release(on: connection)
             throw error
         }
@@ -146,7 +145,7 @@ public final class MigrationRunner {
 
         switch connection.dialect {
         case .sqlite:
-            try runInSavepoint(planned, versionStatements: versionStatements, failure: failure)
+            try runInSQLiteTransaction(planned, context: context, versionStatements: versionStatements, expecting: heads, failure: failure)
         case .postgresql:
             try runInTransactions(planned, versionStatements: versionStatements, transactional: file.transactional && transactionPerMigration, failure: failure)
         case .mysql, .mariadb:
@@ -166,11 +165,36 @@ public final class MigrationRunner {
         context = evolving
     }
 
-    private func runInSavepoint(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionStatements: [Statement],
-                                failure: (String?, String?, String, Bool) -> MigrationError) throws {
-        try connection.execute("SAVEPOINT alchemy_revision")
+    /// SQLite with `transaction_per_migration: false`: Alembic's meaning, the
+    /// whole run is one transaction (`BEGIN IMMEDIATE` ... `COMMIT`), so a failure
+    /// anywhere rolls every revision of the run back. With `true` (the default)
+    /// each revision commits on its own in ``runInSQLiteTransaction``.
+    private func inSQLiteRunTransaction<T>(_ body: () throws -> T) throws -> T {
+        guard !transactionPerMigration else { return try body() }
+        return try connection.transaction(body)
+    }
+
+    /// One SQLite revision: its statements and version change in their own
+    /// `BEGIN IMMEDIATE` transaction, committed at once (inside the run's
+    /// transaction when `transaction_per_migration` is false). The version table
+    /// is read again once the write lock is held: if another writer moved it since
+    /// the run read it, the revision is not applied (compare-and-set).
+    ///
+    /// A table rebuild is rendered again right before it runs, from the table as it
+    /// is then (``SQLiteLiveTableReader``), so that what the revision files do not
+    /// declare is carried over or the rebuild refused, inside the transaction.
+    private func runInSQLiteTransaction(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], context: Schema,
+                                        versionStatements: [Statement], expecting heads: [String],
+                                        failure: (String?, String?, String, Bool) -> MigrationError) throws {
+        let ownTransaction = transactionPerMigration
+        if ownTransaction { try connection.begin() }
         do {
-            for (operation, statements) in planned {
+            let found = try versionTable.rows(on: connection)
+            guard found.sorted() == heads.sorted() else {
+                let shown = { (rows: [String]) in rows.isEmpty ? "<base>" : rows.sorted().joined(separator: ", ") }
+                throw failure(nil, nil, "the version table moved from \(shown(heads)) to \(shown(found)) while this run waited: another process migrated this database; run `alchemy database current` and upgrade again", false)
+            }
+            func execute(_ statements: [Statement], of operation: AlchemySchema.Operation) throws {
                 for statement in statements where !statement.isPragmaToggle {
                     do {
                         if case .foreignKeyCheck(let table) = statement.kind {
@@ -186,11 +210,32 @@ public final class MigrationRunner {
                     }
                 }
             }
+            var evolving = context
+            for (operation, statements) in planned {
+                guard let sqlite = dialect as? SQLiteDialect, sqlite.rebuiltTable(by: operation) != nil else {
+                    try execute(statements, of: operation)
+                    try? evolving.apply(operation)
+                    continue
+                }
+                for part in sqlite.rebuildParts(of: operation) {
+                    let rendered: [Statement]
+                    do {
+                        if let table = sqlite.rebuiltTable(by: part) {
+                            rendered = try sqlite.render(part, in: evolving, live: SQLiteLiveTableReader(connection).read(table))
+                        } else {
+                            rendered = try sqlite.render(part, in: evolving)
+                        }
+                    } catch {
+                        throw failure(operation.summary, nil, "\(error)", false)
+                    }
+                    try execute(rendered, of: operation)
+                    try? evolving.apply(part)
+                }
+            }
             for statement in versionStatements { try connection.execute(statement) }
-            try connection.execute("RELEASE SAVEPOINT alchemy_revision")
+            if ownTransaction { try connection.commit() }
         } catch {
-            try? connection.execute("ROLLBACK TO SAVEPOINT alchemy_revision")
-            try? connection.execute("RELEASE SAVEPOINT alchemy_revision")
+            if ownTransaction { try? connection.rollback() }
             throw error
         }
     }

@@ -58,6 +58,7 @@ public struct OfflineScript {
             let wrap = transactional && transactionPerMigration && file.transactional
             if wrap { lines.append("BEGIN;") }
             for operation in step.direction == .up ? file.upgrade : file.downgrade {
+                if let note = (sqlDialect as? SQLiteDialect)?.offlineRebuildNote(for: operation) { lines.append(note) }
                 for statement in try sqlDialect.render(operation, in: context) where !statement.isPragmaToggle {
                     if case .foreignKeyCheck = statement.kind {
                         lines.append("-- must return no rows:")

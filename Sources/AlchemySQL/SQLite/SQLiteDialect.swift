@@ -67,10 +67,28 @@ public struct SQLiteDialect: Dialect {
         quote(foreignKey.referredTable)
     }
 
-    /// Routes the changes `ALTER TABLE` cannot make to a table rebuild.
+    /// Routes the changes `ALTER TABLE` cannot make to a table rebuild, rendered
+    /// from the replayed schema alone (the offline `--sql` script: a comment line says so).
     public func render(_ operation: Operation, in context: Schema) throws -> [Statement] {
         // Rebuilds bypass renderStandard, which checks the others.
         try SQLExpression.check(operation, for: self)
+        guard let table = rebuiltTable(by: operation) else { return try renderStandard(operation, in: context) }
+        if case .alterColumn(let change) = operation { return try renameThenRebuild(change, in: context) }
+        return try rebuild(table, for: operation, in: context, live: nil)
+    }
+
+    /// The same, with the rebuilt table as it is in the live database: columns,
+    /// indexes and triggers made outside the revision files are carried over. An
+    /// `alter_column` that also renames must be split by ``rebuildParts(of:)`` first
+    /// (the rename runs before the live table is read).
+    public func render(_ operation: Operation, in context: Schema, live: SQLiteLiveTable) throws -> [Statement] {
+        try SQLExpression.check(operation, for: self)
+        guard let table = rebuiltTable(by: operation) else { return try renderStandard(operation, in: context) }
+        return try rebuild(table, for: operation, in: context, live: live)
+    }
+
+    /// The table `operation` rebuilds, or `nil` when `ALTER TABLE` does it in place.
+    public func rebuiltTable(by operation: Operation) -> TableReference? {
         switch operation {
         case let .dropColumn(table, _),
              let .createUniqueConstraint(table, _),
@@ -78,13 +96,13 @@ public struct SQLiteDialect: Dialect {
              let .createCheckConstraint(table, _),
              let .createPrimaryKey(table, _),
              let .dropConstraint(table, _):
-            return try rebuild(table, for: operation, in: context)
+            return table
         case let .addColumn(table, column) where !Self.canAddInPlace(column):
-            return try rebuild(table, for: operation, in: context)
+            return table
         case .alterColumn(let change) where !change.changes.subtracting([.name, .comment]).isEmpty:
-            return try renameThenRebuild(change, in: context)
+            return change.table
         default:
-            return try renderStandard(operation, in: context)
+            return nil
         }
     }
 
@@ -102,15 +120,24 @@ public struct SQLiteDialect: Dialect {
     /// itself rewrites the views, triggers and other tables' foreign keys that
     /// mention the column; the rebuild then changes the rest under the new name.
     func renameThenRebuild(_ change: AlterColumn, in context: Schema) throws -> [Statement] {
-        guard change.changes.contains(.name) else {
-            return try rebuild(change.table, for: .alterColumn(change), in: context)
+        let parts = rebuildParts(of: .alterColumn(change))
+        guard parts.count == 2, case .alterColumn(let rename) = parts[0], case .alterColumn(let rest) = parts[1] else {
+            return try rebuild(change.table, for: .alterColumn(change), in: context, live: nil)
         }
+        let renamed = try context.applying(parts[0])
+        return try alterColumn(rename, in: context) + rebuild(change.table, for: .alterColumn(rest), in: renamed, live: nil)
+    }
+
+    /// `operation` as the steps to render one at a time: an `alter_column` that
+    /// renames and rebuilds becomes the rename, then the rest under the new name.
+    public func rebuildParts(of operation: Operation) -> [Operation] {
+        guard case .alterColumn(let change) = operation, change.changes.contains(.name),
+              rebuiltTable(by: operation) != nil else { return [operation] }
         let rename = AlterColumn(table: change.table, existing: change.existing, newName: change.altered.name)
         var rest = change
         rest.existing.name = change.altered.name
         rest.newName = nil
-        let renamed = try context.applying(.alterColumn(rename))
-        return try alterColumn(rename, in: context) + rebuild(change.table, for: .alterColumn(rest), in: renamed)
+        return [.alterColumn(rename), .alterColumn(rest)]
     }
 
     /// What remains of `alter_column` without a rebuild: a rename (comments are not stored).

@@ -29,12 +29,26 @@ import AlchemySchema
 ///    the rebuild back, when it returns a row.
 /// 8. `PRAGMA foreign_keys=ON`, non-transactional, hoisted after the commit.
 ///
-/// Triggers on the table are not in the schema vocabulary and are not re-created.
+/// Online, the runner hands in the live table (``SQLiteLiveTable``): columns the
+/// revisions never declared keep their place, definition and data; indexes and
+/// triggers made outside the revisions are re-created by their original SQL after
+/// step 6. A column being dropped that such an object, a view or another table's
+/// trigger still uses stops the rebuild before any statement (``SQLiteRebuildRefusal``).
+/// Offline there is no live table: the script says so in a comment line.
 extension SQLiteDialect {
+    /// The comment line an offline script prints before a rebuild, which there is
+    /// rendered from the replayed schema alone; `nil` when `operation` rebuilds nothing.
+    public func offlineRebuildNote(for operation: Operation) -> String? {
+        rebuiltTable(by: operation).map {
+            "-- rebuilds \(qualified($0)) from the schema the revision files describe: columns, indexes and "
+                + "triggers made outside them are not carried over (an online upgrade reads the live table)"
+        }
+    }
+
     /// The prefix of the temporary table a rebuild copies into.
     public static let rebuildTablePrefix = "_alchemy_tmp_"
 
-    func rebuild(_ reference: TableReference, for operation: Operation, in context: Schema) throws -> [Statement] {
+    func rebuild(_ reference: TableReference, for operation: Operation, in context: Schema, live: SQLiteLiveTable?) throws -> [Statement] {
         guard let old = context.table(reference) else {
             throw RenderError.unknownTable(reference, operation: operation.name)
         }
@@ -45,16 +59,54 @@ extension SQLiteDialect {
         temporary.name = Self.rebuildTablePrefix + new.name
         temporary.indexes = []
 
-        let copied = new.columns.map(\.name).filter { old.column(named: $0) != nil }
+        let declared = Set(old.columns.map { $0.name.lowercased() })
+        let kept = Set(new.columns.map { $0.name.lowercased() })
+        let extras = live?.columns.filter { !declared.contains($0.name.lowercased()) && !kept.contains($0.name.lowercased()) } ?? []
+        let carriedIndexes = live?.indexes.filter { live in !old.indexes.contains { $0.name.lowercased() == live.name.lowercased() } } ?? []
+        if let live {
+            try refuseLosses(of: old, becoming: new, live: live, extras: extras, indexes: carriedIndexes)
+        }
+
         let tableName = qualified(reference)
         let temporaryName = qualified(temporary.reference)
         let check = "PRAGMA " + (reference.schema.map { quote($0) + "." } ?? "")
             + "foreign_key_check(\(quote(reference.name)))"
 
-        var statements = [
-            Statement("PRAGMA foreign_keys=OFF", transactional: false, kind: .foreignKeyEnforcement(enabled: false)),
-            try createTableStatement(temporary),
-        ]
+        var statements: [Statement] = []
+        var copied = new.columns.map(\.name).filter { old.column(named: $0) != nil }
+        if let live {
+            // The live column order, declared columns with their new definition and
+            // the others as written; columns the operation adds go last.
+            var lines: [String] = []
+            var placed: Set<String> = []
+            copied = []
+            for column in live.columns {
+                if let declaredColumn = new.columns.first(where: { $0.name.lowercased() == column.name.lowercased() }) {
+                    lines.append(try columnDefinition(declaredColumn))
+                    if old.column(named: declaredColumn.name) != nil && !column.generated { copied.append(declaredColumn.name) }
+                } else if extras.contains(column) {
+                    lines.append(column.definition)
+                    if !column.generated { copied.append(column.name) }
+                } else {
+                    continue
+                }
+                placed.insert(column.name.lowercased())
+            }
+            for column in new.columns where !placed.contains(column.name.lowercased()) {
+                lines.append(try columnDefinition(column))
+            }
+            lines += constraintClauses(of: temporary)
+            let body = lines.map { "  " + $0 }.joined(separator: ",\n")
+            statements += [
+                Statement("PRAGMA foreign_keys=OFF", transactional: false, kind: .foreignKeyEnforcement(enabled: false)),
+                Statement("CREATE TABLE \(temporaryName) (\n\(body)\n)\(tableOptions(temporary))"),
+            ]
+        } else {
+            statements += [
+                Statement("PRAGMA foreign_keys=OFF", transactional: false, kind: .foreignKeyEnforcement(enabled: false)),
+                try createTableStatement(temporary),
+            ]
+        }
         if !copied.isEmpty {
             statements.append(Statement("INSERT INTO \(temporaryName) (\(columnList(copied))) "
                 + "SELECT \(columnList(copied)) FROM \(tableName)"))
@@ -68,10 +120,30 @@ extension SQLiteDialect {
         for index in new.indexes {
             statements += try createIndex(index, on: reference, concurrently: false)
         }
+        for object in carriedIndexes + (live?.triggers ?? []) {
+            statements.append(Statement(object.sql))
+        }
         statements += [
             Statement(check, kind: .foreignKeyCheck(reference)),
             Statement("PRAGMA foreign_keys=ON", transactional: false, kind: .foreignKeyEnforcement(enabled: true)),
         ]
         return statements
+    }
+
+    /// Stops a rebuild that drops a column still used by something the revisions
+    /// did not make, naming every such object: re-creating it would fail or, for a
+    /// view or trigger, leave it broken.
+    func refuseLosses(of old: Table, becoming new: Table, live: SQLiteLiveTable,
+                      extras: [SQLiteLiveTable.LiveColumn], indexes: [SQLiteLiveTable.SchemaObject]) throws {
+        let kept = Set(new.columns.map { $0.name.lowercased() })
+        let dropped = old.columns.map(\.name).filter { !kept.contains($0.lowercased()) }
+        guard !dropped.isEmpty else { return }
+        let droppedNames = Set(dropped.map { $0.lowercased() })
+        var objects = extras.filter { !$0.mentions.isDisjoint(with: droppedNames) }.map { "column \"\($0.name)\"" }
+        for object in indexes + live.triggers + live.dependents where !object.mentions.isDisjoint(with: droppedNames) {
+            objects.append("\(object.kind) \"\(object.name)\"")
+        }
+        guard !objects.isEmpty else { return }
+        throw SQLiteRebuildRefusal(table: old.name, droppedColumns: dropped, objects: objects)
     }
 }

@@ -15,6 +15,7 @@ COMMIT;
 
 -- Running downgrade 8a2f6d3c9b11 -> 5e1c0a7b2d40: add view count to post
 BEGIN;
+-- rebuilds "post" from the schema the revision files describe: columns, indexes and triggers made outside them are not carried over (an online upgrade reads the live table)
 CREATE TABLE "_alchemy_tmp_post" (
   "id" INTEGER NOT NULL,
   "title" VARCHAR(255) NOT NULL,
