@@ -17,20 +17,33 @@ public struct AlchemyCommand: ParsableCommand {
 
     public init() {}
 
-    /// Runs the command line; every failure ends as one `error: ...` line and a non-zero exit.
+    /// Runs the command line; every failure ends as one `error: ...` line (a JSON
+    /// object with `--format json`) and an exit code of ``ExitCode``'s table.
     public static func main(_ arguments: [String]? = nil) -> Never {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
             Glibc.exit(0)
         } catch let failure as CommandFailure {
-            Console.printError(failure.message)
-            Glibc.exit(failure.exitCode)
+            ErrorReport(message: failure.message, exitCode: failure.exitCode).print()
         } catch let error as UserFacingError {
-            Console.printError(error.userMessage)
-            Glibc.exit(error.exitCode)
+            ErrorReport(message: error.userMessage, exitCode: error.exitCode).print()
+        } catch let code as ExitCode {
+            // A command that printed its own result and chose its status (`check`).
+            Glibc.exit(code.rawValue)
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help and --version: what the user asked for, on stdout.
+                Swift.print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            if code.rawValue == ExitCode.validationFailure.rawValue {
+                // Argument-parser's usage errors: one line in alchemy's form, exit 64.
+                let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                ErrorReport(message: first + "; see `alchemy database --help`", exitCode: AlchemyExit.usage).print()
+            }
+            ErrorReport(message: message(for: error), exitCode: AlchemyExit.input).print()
         }
     }
 
@@ -39,8 +52,16 @@ public struct AlchemyCommand: ParsableCommand {
         switch error {
         case let failure as CommandFailure: failure.message
         case let known as UserFacingError: known.userMessage
-        default: "\(error)"
+        default: Self.parserMessage(for: error)
         }
+    }
+}
+
+extension AlchemyCommand {
+    /// Argument-parser's text without its `Error: ` prefix.
+    static func parserMessage(for error: Error) -> String {
+        let text = GlobalOptions.message(for: error)
+        return text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text
     }
 }
 

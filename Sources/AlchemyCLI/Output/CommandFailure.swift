@@ -6,7 +6,7 @@ import AlchemySchema
 /// A failure the user can act on: printed as one `error:` line, then exit.
 struct CommandFailure: Error {
     var message: String
-    var exitCode: Int32 = 1
+    var exitCode: Int32 = AlchemyExit.input
 }
 
 /// Errors from the lower modules that already carry a user-facing message.
@@ -17,14 +17,17 @@ protocol UserFacingError: Error {
 
 extension UserFacingError where Self: CustomStringConvertible {
     var userMessage: String { description }
-    var exitCode: Int32 { 1 }
+    /// Input, configuration and connection errors unless the error says otherwise.
+    var exitCode: Int32 { AlchemyExit.input }
 }
 
 extension DatabaseError: UserFacingError {}
 extension DatabaseURLError: UserFacingError {}
 extension LocatedError: UserFacingError {}
 extension GraphError: UserFacingError {}
-extension MigrationError: UserFacingError {}
+extension MigrationError: UserFacingError {
+    var exitCode: Int32 { AlchemyExit.failed }
+}
 extension RevisionFactory.Failure: UserFacingError {}
 extension RevisionFileWriter.Failure: UserFacingError {}
 extension UnknownCurrentRevision: UserFacingError {}

@@ -37,10 +37,10 @@ struct Console {
         Self.writeError(text)
     }
 
-    static func printError(_ message: String) {
+    static func printError(_ message: String, color: Bool = true) {
         // Every error line passes here: the last place a quoted URL or configuration value can leak a password.
         let message = Redaction.maskingCredentials(in: message)
-        let useColor = Environment.value("NO_COLOR") == nil && isatty(STDERR_FILENO) == 1
+        let useColor = color && Environment.value("NO_COLOR") == nil && isatty(STDERR_FILENO) == 1
         writeError((useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message)
     }
 
