@@ -20,6 +20,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case columnExists(table: TableReference, column: String)
     /// NaN and infinities have no portable SQL literal.
     case nonFiniteNumber(Double)
+    /// MySQL and MariaDB have no partial indexes (`where:`).
+    case partialIndexUnsupported(index: String, dialect: DialectName)
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
             "add_column \(table).\(column): the column already exists"
         case let .nonFiniteNumber(value):
             "\(value) has no SQL literal"
+        case let .partialIndexUnsupported(index, dialect):
+            "index \(index) has `where:`, but \(dialect) has no partial indexes: remove `where:` or index the columns in full"
         }
     }
 
