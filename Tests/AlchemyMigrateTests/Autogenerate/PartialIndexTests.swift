@@ -20,17 +20,23 @@ struct PartialIndexTests {
         return Schema(tables: [table])
     }
 
+    /// A connection to a database holding the `orders` table, created by alchemy.
+    static func ordersTable(_ url: DatabaseURL) throws -> any Connection {
+        let connection = try openConnection(url)
+        for statement in try url.dialect.dialect.render(.createTable(declared(nil).tables[0]), in: Schema()) {
+            try connection.execute(statement.sql)
+        }
+        return connection
+    }
+
     static let paid = Index(name: "ix_orders_paid", columns: ["status"], where: "status = 'paid'")
 
     @Test("a partial index round-trips; a changed or missing predicate is a difference", arguments: TestDatabases.dialects)
     func partial(dialect: DialectName) throws {
         try TestDatabases.withScratchDatabase(dialect) { url in
-            let connection = try openConnection(url)
+            let connection = try Self.ordersTable(url)
             defer { connection.close() }
             let sql = dialect.dialect
-            for statement in try sql.render(.createTable(Self.declared(nil).tables[0]), in: Schema()) {
-                try connection.execute(statement.sql)
-            }
             if dialect == .mysql || dialect == .mariadb {
                 #expect(throws: RenderError.partialIndexUnsupported(index: "ix_orders_paid", dialect: dialect)) {
                     try sql.render(.createIndex(Self.orders, Self.paid), in: Self.declared(nil))
@@ -69,12 +75,9 @@ struct PartialIndexTests {
     @Test("a hand-made expression index is left alone with one warning", arguments: TestDatabases.dialects.filter { $0 != .mariadb })
     func expressionWarned(dialect: DialectName) throws {
         try TestDatabases.withScratchDatabase(dialect) { url in
-            let connection = try openConnection(url)
+            let connection = try Self.ordersTable(url)
             defer { connection.close() }
             let sql = dialect.dialect
-            for statement in try sql.render(.createTable(Self.declared(nil).tables[0]), in: Schema()) {
-                try connection.execute(statement.sql)
-            }
             let lower = Index(name: "ix_orders_lower_status", columns: [], expressions: ["(lower(status))"])
             for statement in try sql.render(.createIndex(Self.orders, lower), in: Self.declared(nil)) {
                 try connection.execute(statement.sql)
