@@ -59,7 +59,7 @@ extension SchemaBuilder {
             let columns = try existing(index.columns, in: table)
             let indexName = try resolve(.index, subject(columns, named: index.name), at: index.node) ?? "ix_\(name)_\(columns[0])"
             try names.register(indexName, schema: schema, what: "an index of \(name)", at: index.node)
-            table.indexes.append(Index(name: indexName, columns: columns, unique: index.unique))
+            table.indexes.append(Index(name: indexName, columns: columns, unique: index.unique, where: index.where))
         }
         for unique in declaration.uniqueConstraints {
             let columns = try existing(unique.columns, in: table)

@@ -23,11 +23,12 @@ extension TableDeclaration {
             columns.append(try ColumnDeclaration(name: entry.key, keyNode: entry.keyNode, value: entry.value, table: name))
         }
         for item in try map["indexes"]?.items(of: "indexes of \(what)") ?? [] {
-            let entry = try ModelMap(item, of: "an index of \(what)", allowed: ["name", "columns", "unique"])
+            let entry = try ModelMap(item, of: "an index of \(what)", allowed: ["name", "columns", "unique", "where"])
             indexes.append(IndexDeclaration(
                 name: try entry.value("name")?.string(for: "index name"),
                 columns: try Self.columnList(entry, of: "an index of \(what)"),
                 unique: try entry.value("unique")?.bool(for: "unique of an index") ?? false,
+                where: try entry.value("where")?.string(for: "where of an index"),
                 node: item))
         }
         for item in try map["unique_constraints"]?.items(of: "unique_constraints of \(what)") ?? [] {

@@ -41,6 +41,8 @@ struct IndexDeclaration {
     var name: String?
     var columns: [(String, ModelNode)]
     var unique: Bool
+    /// A partial index's predicate, as SQL.
+    var `where`: String?
     var node: ModelNode
 }
 

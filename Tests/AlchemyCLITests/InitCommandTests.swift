@@ -54,7 +54,7 @@ struct InitCommandTests {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CommandRunner.run(["database", "init", "--template", "nope"], in: folder)
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "error: unknown template 'nope'; available: default, multidb\n")
     }
 

@@ -48,7 +48,7 @@ struct RevisionCommandTests {
 
         // A duplicate id is refused, and nothing is written.
         let duplicate = try Self.alchemy(folder, "revision", "-m", "again", "--rev-id", "bbbbbbbbbbb2")
-        #expect(duplicate.status == 1)
+        #expect(duplicate.status == 2)
         #expect(duplicate.stderr.contains("already exists"))
         #expect(try Self.files(folder).count == 2)
     }
@@ -61,7 +61,7 @@ struct RevisionCommandTests {
         _ = try Self.alchemy(folder, "revision", "-m", "main", "--rev-id", "a00000000002")
 
         let refused = try Self.alchemy(folder, "revision", "-m", "side", "--head", "a00000000001")
-        #expect(refused.status == 1)
+        #expect(refused.status == 2)
         #expect(refused.stderr.contains("is not a head revision; pass --splice"))
 
         let side = try Self.alchemy(folder, "revision", "-m", "side", "--head", "a00000000001", "--splice", "--branch-label", "side", "--rev-id", "b00000000001")
@@ -70,7 +70,7 @@ struct RevisionCommandTests {
         #expect(branches.hasPrefix("<base> -> a00000000001 (branchpoint), base\n"))
 
         let ambiguous = try Self.alchemy(folder, "revision", "-m", "next")
-        #expect(ambiguous.status == 1)
+        #expect(ambiguous.status == 2)
         #expect(ambiguous.stderr.contains("multiple heads are present"))
 
         let merged = try Self.alchemy(folder, "merge", "heads", "-m", "join", "--rev-id", "c00000000001")
@@ -111,7 +111,7 @@ struct RevisionCommandTests {
 
         try connection.execute("INSERT INTO alembic_versions VALUES ('ffffffffffff')")
         let broken = try Self.alchemy(folder, "upgrade")
-        #expect(broken.status == 1)
+        #expect(broken.status == 2)
         #expect(broken.stderr.contains("ffffffffffff"))
         let purged = try Self.alchemy(folder, "stamp", "--purge", "base")
         #expect(purged.status == 0, "\(purged.stderr)")
@@ -133,7 +133,7 @@ struct RevisionCommandTests {
         try "#!/bin/sh\necho 'upgrade: [' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
         let broken = try Self.alchemy(folder, "edit", "head", environment: ["EDITOR": editor, "VISUAL": ""])
-        #expect(broken.status == 1)
+        #expect(broken.status == 2)
         #expect(broken.stderr.contains("invalid YAML"))
     }
 
@@ -143,7 +143,7 @@ struct RevisionCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "revision: \"a1\"\nupgrade:\n  - craete_table: {name: t}\n".write(toFile: folder + "/migrations/versions/bad.yaml", atomically: true, encoding: .utf8)
         let result = try Self.alchemy(folder, "upgrade")
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: migrations/versions/bad.yaml:3:5: unknown operation 'craete_table' (did you mean create_table?)"))
         // Nothing of any revision ran.
         #expect(try Self.alchemy(folder, "current").stdout == "")

@@ -47,7 +47,7 @@ struct SpecialFileTests {
             let command = place.hasPrefix("models") ? ["check"] : ["history"]
             let result = try project.alchemy(command)
             // `check` keeps 1 for "differs" and exits 2 on errors.
-            #expect(result.status == (command == ["check"] ? 2 : 1), "\(place): \(result.stderr)")
+            #expect(result.status == 2, "\(place): \(result.stderr)")
             #expect(result.stderr.hasPrefix("error: \(place): cannot read the "), "\(place): \(result.stderr)")
             #expect(result.stderr.contains(kind.expectedReason), "\(place): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
@@ -61,7 +61,7 @@ struct SpecialFileTests {
         let bytes: [UInt8] = Array("database:\n  url: sqlite:///caf".utf8) + [0xE9] + Array(".db\n".utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: project.folder + "/alchemy.yaml"))
         let result = try project.alchemy(["current"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "error: alchemy.yaml: the configuration file is not UTF-8 text; save it as UTF-8\n")
     }
 
@@ -72,7 +72,7 @@ struct SpecialFileTests {
 
         try "database:\n  url: \"sqlite:///h\\0evil.db\"\n".write(toFile: project.folder + "/alchemy.yaml", atomically: true, encoding: .utf8)
         let url = try project.alchemy(["current"])
-        #expect(url.status == 1)
+        #expect(url.status == 2)
         #expect(url.stderr.hasPrefix("error: alchemy.yaml:2:8: the value contains a NUL character"), "\(url.stderr)")
         #expect(!FileManager.default.fileExists(atPath: project.folder + "/h"))
 
@@ -90,7 +90,7 @@ struct SpecialFileTests {
         let revision: [UInt8] = Array("revision: abc\ndown_revision: null\nupgrade:\n  - execute: \"SELECT 1\"".utf8) + [0] + Array("\n".utf8)
         try Data(revision).write(to: URL(fileURLWithPath: project.folder + "/migrations/versions/abc.yaml"))
         let history = try project.alchemy(["history"])
-        #expect(history.status == 1)
+        #expect(history.status == 2)
         #expect(history.stderr.contains("versions/abc.yaml:4: the revision file contains a NUL byte"), "\(history.stderr)")
     }
 
@@ -103,12 +103,12 @@ struct SpecialFileTests {
             .replacingOccurrences(of: "lock_timeout: 5s", with: "lock_timeout: \(text)")
         try config.write(toFile: project.folder + "/alchemy.yaml", atomically: true, encoding: .utf8)
         let result = try project.alchemy(["upgrade"])
-        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.hasPrefix("error: alchemy.yaml:5:15: lock_timeout '\(text)' is not a duration from 0 to 24h"), "\(result.stderr)")
 
         try project.writeConfiguration(extra: "")
         let option = try project.alchemy(["--statement-timeout=\(text)", "upgrade"])
-        #expect(option.status == 1)
+        #expect(option.status == 2)
         #expect(option.stderr.contains("--statement-timeout '\(text)' is not a duration"), "\(option.stderr)")
     }
 

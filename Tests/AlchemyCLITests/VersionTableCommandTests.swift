@@ -74,7 +74,7 @@ struct VersionTableCommandTests {
         url.password = "Wr0ng-Pa55word"
         let urlText = try Self.urlText(url)
         let result = try CommandRunner.run(["--url", urlText, "-v", "database", "current"], in: "/tmp")
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: could not connect to \(dialect.rawValue) at \(url.target)"))
         #expect(!result.stderr.contains("Wr0ng-Pa55word"))
         #expect(!result.stdout.contains("Wr0ng-Pa55word"))

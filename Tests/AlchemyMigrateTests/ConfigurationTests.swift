@@ -131,3 +131,23 @@ struct ConfigurationTests {
         }
     }
 }
+
+@Suite("Configuration: an Alembic ini file")
+struct AlembicIniConfigurationTests {
+    let loader = ConfigurationLoader(environment: [:])
+
+    @Test(arguments: [
+        ("alembic.ini", "# A generic config\n[alembic]\nscript_location = migrations\n", 2),
+        ("settings.ini", "sqlalchemy.url = sqlite:///app.db\n", 1),
+        ("alchemy.yaml", "[alembic]\nscript_location = %(here)s/migrations\n", 1),
+    ])
+    func saysItIsAnIniFile(file: String, text: String, line: Int) {
+        #expect {
+            try loader.load(text, file: file)
+        } throws: { error in
+            let description = "\(error)"
+            return description.hasPrefix("\(file):\(line):1: this is an Alembic ini file")
+                && description.contains("alchemy database init") && !description.contains("invalid YAML")
+        }
+    }
+}

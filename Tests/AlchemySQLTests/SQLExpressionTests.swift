@@ -44,6 +44,7 @@ struct SQLExpressionTests {
             .createCheckConstraint(table, CheckConstraint(name: "ck", sqltext: "x > 0); DROP TABLE victim; --")),
             .addColumn(table, Column(name: "c", type: .integer, nullable: true, serverDefault: .expression("0; DROP TABLE victim"))),
             .createIndex(table, Index(name: "ix", columns: [], expressions: ["lower(x)); DROP TABLE victim; --"])),
+            .createIndex(table, Index(name: "ix_w", columns: ["x"], where: "x > 0; DROP TABLE victim")),
         ]
         let context = Schema(tables: [Table(name: "t", columns: [Column(name: "x", type: .integer)])])
         for operation in operations {

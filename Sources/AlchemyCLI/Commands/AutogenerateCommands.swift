@@ -22,8 +22,10 @@ struct ModelComparison {
             compareServerDefault: context.database.compareServerDefault,
             excludeTables: context.database.excludeTables,
             versionTable: context.database.versionTable)
-        return try Autogenerate(declared: declared, options: options)
+        let comparison = try Autogenerate(declared: declared, options: options)
             .compare(on: connection, graph: script.graph, versionTable: context.versionTable)
+        for warning in comparison.warnings { Console.writeError("warning: \(warning)") }
+        return comparison
     }
 }
 

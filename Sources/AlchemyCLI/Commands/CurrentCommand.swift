@@ -20,6 +20,9 @@ struct CurrentCommand: ParsableCommand {
         let connection = try context.connect()
         defer { connection.close() }
         let heads = try context.versionTable.currentHeads(on: connection)
+        if let misnamed = try context.versionTable.alembicDefaultInUse(on: connection) {
+            Console.writeError("warning: " + misnamed)
+        }
         if console.format == .json {
             console.json(.object([("database", .string(context.url.description)), ("current", .array(heads.map(JSONValue.string)))]))
             return

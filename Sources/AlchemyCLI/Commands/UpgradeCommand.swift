@@ -84,6 +84,11 @@ struct MigrationCommand {
         guard let attempt else { return }
         let connection = try attempt.wait()
         defer { connection.close() }
+        // Refused rather than warned: going on would create a second version table
+        // and run every revision again on a database that already has them.
+        if direction == .up, let misnamed = try context.versionTable.alembicDefaultInUse(on: connection) {
+            throw CommandFailure(message: misnamed + ", then run upgrade again", exitCode: 2)
+        }
         let runner = MigrationRunner(connection: connection, script: script, versionTable: context.versionTable,
                                      lockTimeout: context.database.lockTimeout)
         runner.transactionPerMigration = context.database.transactionPerMigration

@@ -183,7 +183,8 @@ public final class PostgreSQLIntrospector: Introspector {
         for row in try queries.run("""
             SELECT n.nspname AS schema_name, c.relname AS table_name, i.relname AS index_name,
                    ix.indisunique AS is_unique, k.ord AS position, a.attname AS column_name,
-                   pg_catalog.pg_get_indexdef(ix.indexrelid, k.ord::int, true) AS key_text
+                   pg_catalog.pg_get_indexdef(ix.indexrelid, k.ord::int, true) AS key_text,
+                   pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true) AS predicate
             FROM pg_catalog.pg_index ix
             JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
             JOIN pg_catalog.pg_class c ON c.oid = ix.indrelid
@@ -200,7 +201,8 @@ public final class PostgreSQLIntrospector: Introspector {
             let schema = schemaName(row), table = row.catalogString("table_name"), name = row.catalogString("index_name")
             let key = "\(schema ?? "")\u{0}\(table)\u{0}\(name)"
             if indexes[key] == nil {
-                indexes[key] = (schema, table, Index(name: name, columns: [], unique: row.catalogFlag("is_unique")), false)
+                indexes[key] = (schema, table, Index(name: name, columns: [], unique: row.catalogFlag("is_unique"),
+                                                      where: row.catalogText("predicate")), false)
                 indexOrder.append(key)
             }
             if let column = row.catalogText("column_name") {

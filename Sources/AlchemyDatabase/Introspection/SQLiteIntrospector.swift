@@ -158,6 +158,7 @@ public final class SQLiteIntrospector: Introspector {
                     entry.index.expressions = entry.sql.map(SQLiteSchemaSQL.indexKeys) ?? []
                     entry.index.columns = []
                 }
+                entry.index.where = entry.sql.flatMap(SQLiteSchemaSQL.indexPredicate)
                 let index = entry.index
                 assembly.update(schema: entry.key.schema, name: entry.key.name) { $0.indexes.append(index) }
             default:

@@ -341,4 +341,16 @@ enum SQLiteSchemaSQL {
               let open = tokens[on...].firstIndex(where: { $0.isPunctuation("(") }) else { return [] }
         return splitList(tokens, from: open).items.map { text($0, in: sql) }
     }
+
+    /// The predicate of a partial index's `CREATE INDEX ... (keys) WHERE predicate`,
+    /// as stored; nil when the index is not partial.
+    static func indexPredicate(_ sql: String) -> String? {
+        let tokens = tokens(sql)
+        guard let on = tokens.firstIndex(where: { $0.keyword == "ON" }),
+              let open = tokens[on...].firstIndex(where: { $0.isPunctuation("(") }) else { return nil }
+        let close = splitList(tokens, from: open).close
+        guard close + 1 < tokens.count, tokens[close + 1].keyword == "WHERE" else { return nil }
+        let predicate = text(tokens[(close + 2)...], in: sql)
+        return predicate.isEmpty ? nil : predicate
+    }
 }

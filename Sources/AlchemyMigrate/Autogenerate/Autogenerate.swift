@@ -20,7 +20,8 @@ public struct Autogenerate {
         let current = try versionTable.currentHeads(on: connection)
         let heads = graph.effectiveHeads.sorted()
         if current.sorted() != heads {
-            throw NotAtHead(current: current, heads: heads)
+            throw NotAtHead(current: current, heads: heads,
+                            hint: current.isEmpty ? try versionTable.alembicDefaultInUse(on: connection) : nil)
         }
         var options = IntrospectionOptions(
             versionTable: versionTable.name,
@@ -42,8 +43,17 @@ public struct Autogenerate {
 public struct NotAtHead: Error, CustomStringConvertible {
     public var current: [String]
     public var heads: [String]
+    /// Why the database may only look behind (Alembic's `alembic_version` in use).
+    public var hint: String?
+
+    public init(current: [String], heads: [String], hint: String? = nil) {
+        self.current = current
+        self.heads = heads
+        self.hint = hint
+    }
 
     public var description: String {
+        if let hint { return hint }
         let at = current.isEmpty ? "base" : current.joined(separator: ", ")
         return "the database is not up to date (at \(at), head is \(heads.joined(separator: ", "))): run `alchemy database upgrade` first, then compare again"
     }

@@ -1,8 +1,12 @@
 import AlchemySchema
+import AlchemySQL
 
 /// Indexes, by name. Expression indexes are never compared (their text is the
-/// server's rewriting, not what was declared). An index of the same name on
-/// other columns, or that differs in uniqueness, is dropped and created again.
+/// server's rewriting, not what was declared): a live one that no declared index
+/// names is left alone with a warning, never dropped unseen. An index of the same
+/// name on other columns, that differs in uniqueness, or in its partial-index
+/// predicate (compared normalised: PostgreSQL reports `status = 'paid'` as
+/// `(status)::text = 'paid'::text`), is dropped and created again.
 ///
 /// Live indexes that no declared index claims are dropped, except those that
 /// stand for something declared:
@@ -21,10 +25,16 @@ extension SchemaComparator {
         let reference = declared.reference
         let declaredIndexes = declared.indexes.filter { $0.expressions.isEmpty }
         var liveIndexes = live.indexes.filter { $0.expressions.isEmpty && !consumed.contains($0.name) }
+        let declaredNames = Set(declared.indexes.map(\.name))
+        for unread in live.indexes where !unread.expressions.isEmpty && !declaredNames.contains(unread.name) {
+            changes.warnings.append("left index \(unread.name) on \(reference) alone: it indexes expressions, which autogenerate does not compare; "
+                + "declare it with `expressions:` in the models, or drop it in a revision by hand")
+        }
         for index in declaredIndexes {
             if let position = liveIndexes.firstIndex(where: { $0.name == index.name }) {
                 let existing = liveIndexes.remove(at: position)
-                if existing.columns != index.columns || existing.unique != index.unique {
+                if existing.columns != index.columns || existing.unique != index.unique
+                    || Self.predicate(existing.where) != Self.predicate(index.where) {
                     changes.dropIndexesAndConstraints.append(.dropIndex(reference, existing))
                     changes.createIndexesAndConstraints.append(.createIndex(reference, index))
                 }
@@ -37,6 +47,33 @@ extension SchemaComparator {
         for existing in liveIndexes where !standsForDeclared(existing, declared: declared, live: live) {
             changes.dropIndexesAndConstraints.append(.dropIndex(reference, existing))
         }
+    }
+
+    /// A partial index's predicate in a form that survives the server's rewriting:
+    /// tokens without parentheses and without PostgreSQL's `::type` casts.
+    static func predicate(_ sql: String?) -> [SQLText.Token]? {
+        guard let sql else { return nil }
+        var kept: [SQLText.Token] = []
+        var dropCast = false, dropVarying = false
+        for token in SQLText.tokens(sql) {
+            if dropVarying {
+                dropVarying = false
+                if token == .word("varying") { continue }  // `::character varying`'s second word
+            }
+            if dropCast {
+                dropCast = false
+                if case .word(let type) = token { dropVarying = type == "character"; continue }
+                if case .identifier = token { continue }
+            }
+            switch token {
+            case .symbol("("), .symbol(")"): continue
+            case .symbol(":") where kept.last == .symbol(":"):
+                kept.removeLast()
+                dropCast = true
+            default: kept.append(token)
+            }
+        }
+        return kept
     }
 
     /// Whether an undeclared live index is the database's own copy of something declared.

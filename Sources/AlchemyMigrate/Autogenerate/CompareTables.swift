@@ -4,6 +4,12 @@ import AlchemySchema
 /// foreign keys inside `create_table`); a live table the models lack is dropped,
 /// carrying its whole live definition, as Alembic drops tables not in the
 /// metadata. Excluded tables and the version table never get here.
+///
+/// A live table shaped like a version table (one column, `version_num`) is never
+/// dropped, whatever its name: it is another tool's or another configuration's
+/// record of applied revisions (Alembic's `alembic_version` beside Advanced
+/// Alchemy's `alembic_versions`), and dropping it loses that record. It is left
+/// alone with one warning.
 extension SchemaComparator {
     func compareTables(declared: [Table], live: [Table], into changes: inout ChangeSet) {
         let liveByReference = Dictionary(live.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
@@ -15,7 +21,15 @@ extension SchemaComparator {
                 changes.createTables.append(table)
             }
         }
-        changes.dropTables = live.filter { !declaredReferences.contains($0.reference) }
+        for table in live where !declaredReferences.contains(table.reference) {
+            if table.hasVersionTableShape {
+                changes.warnings.append(
+                    "left table \(table.reference) alone: it has the shape of a version table (one `version_num` column); "
+                        + "if it is this project's, set `version_table: \(table.name)` in alchemy.yaml, or add it to `exclude_tables:`")
+            } else {
+                changes.dropTables.append(table)
+            }
+        }
     }
 
     /// Everything inside one table that both sides have, concern by concern.
@@ -27,5 +41,12 @@ extension SchemaComparator {
         compareIndexes(declared: declared, live: live, consumed: consumed, into: &changes)
         compareForeignKeys(declared: declared, live: live, into: &changes)
         compareCheckConstraints(declared: declared, live: live, into: &changes)
+    }
+}
+
+extension Table {
+    /// One column named `version_num`: what Alembic and alchemy keep applied revisions in.
+    var hasVersionTableShape: Bool {
+        columns.count == 1 && columns[0].name == "version_num"
     }
 }

@@ -9,9 +9,15 @@ public struct Comparison: Hashable, Sendable {
     /// definitions (the live table, column, index or constraint), so nothing is lost.
     public var downgrade: [AlchemySchema.Operation]
 
-    public init(upgrade: [AlchemySchema.Operation]) {
+    /// What the comparison left alone on purpose, one line each (printed as
+    /// `warning: ...`): a table shaped like another tool's version table, an
+    /// index whose definition could not be read. Warnings are not differences.
+    public var warnings: [String]
+
+    public init(upgrade: [AlchemySchema.Operation], warnings: [String] = []) {
         self.upgrade = upgrade
         self.downgrade = upgrade.reversed().map(Self.reverse)
+        self.warnings = warnings
     }
 
     /// No difference: what `check` reports as success.

@@ -36,7 +36,7 @@ public struct SchemaComparator: Sendable {
         let liveTables = live.tables.filter { !options.isExcluded($0.reference) && !isInternal($0) }
         var changes = ChangeSet()
         compareTables(declared: declaredTables, live: liveTables, into: &changes)
-        return Comparison(upgrade: changes.operations)
+        return Comparison(upgrade: changes.operations, warnings: changes.warnings)
     }
 
     /// Tables the database keeps for itself (`sqlite_sequence`, `sqlite_stat1`).
@@ -69,4 +69,6 @@ struct ChangeSet {
     var createForeignKeys: [AlchemySchema.Operation] = []
     /// Tables the models no longer have, with their live definition.
     var dropTables: [Table] = []
+    /// What was left alone on purpose, for `Comparison.warnings`.
+    var warnings: [String] = []
 }

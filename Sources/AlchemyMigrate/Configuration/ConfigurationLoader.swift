@@ -39,6 +39,9 @@ public struct ConfigurationLoader {
     }
 
     public func load(_ text: String, file: String) throws(ConfigurationError) -> ProjectConfiguration {
+        if let line = AlembicIniFile.sectionLine(in: text, file: file) {
+            throw ConfigurationError(file: file, line: line, column: 1, message: AlembicIniFile.message)
+        }
         let reader = YAMLReader(file: file)
         guard let root = try reader.parse(text) else {
             throw ConfigurationError(file: file, line: 1, column: 1, message: "the file is empty; expected at least `database: {url: ...}` (alchemy database init writes one)")

@@ -53,10 +53,14 @@ public struct OperationDecoder {
         case "alter_column":
             return .alterColumn(try alterColumn(body))
         case "create_index", "drop_index":
-            let fields = try Fields(self, body, op, allowed: ["name", "table", "schema", "columns", "expressions", "unique", "concurrently"])
+            let fields = try Fields(self, body, op, allowed: ["name", "table", "schema", "columns", "expressions", "unique", "where", "concurrently"])
             let target = try fields.tableReference()
-            let index = Index(name: try fields.string("name"), columns: try fields.strings("columns", required: op == "create_index"),
-                              unique: try fields.bool("unique") ?? false, expressions: try fields.strings("expressions", required: false))
+            let expressions = try fields.strings("expressions", required: false)
+            // An expression index needs no `columns`; any other create_index does.
+            let index = Index(name: try fields.string("name"),
+                              columns: try fields.strings("columns", required: op == "create_index" && expressions.isEmpty),
+                              unique: try fields.bool("unique") ?? false, expressions: expressions,
+                              where: try fields.optionalString("where"))
             if op == "drop_index" { return .dropIndex(target, index) }
             return .createIndex(target, index, concurrently: try fields.bool("concurrently") ?? false)
         case "create_unique_constraint":
@@ -120,9 +124,11 @@ public struct OperationDecoder {
         }
         if let indexesNode = fields.optionalNode("indexes") {
             for item in try reader.sequence(indexesNode, what: "`indexes`") {
-                let index = try Fields(self, item, "an index", allowed: ["name", "columns", "expressions", "unique"])
-                table.indexes.append(Index(name: try index.string("name"), columns: try index.strings("columns"),
-                                           unique: try index.bool("unique") ?? false, expressions: try index.strings("expressions", required: false)))
+                let index = try Fields(self, item, "an index", allowed: ["name", "columns", "expressions", "unique", "where"])
+                let expressions = try index.strings("expressions", required: false)
+                table.indexes.append(Index(name: try index.string("name"), columns: try index.strings("columns", required: expressions.isEmpty),
+                                           unique: try index.bool("unique") ?? false, expressions: expressions,
+                                           where: try index.optionalString("where")))
             }
         }
         return table

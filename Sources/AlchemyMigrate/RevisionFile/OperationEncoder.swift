@@ -149,9 +149,11 @@ public enum OperationEncoder {
     }
 
     static func indexBody(_ index: Index) -> [(String, YAMLText)] {
-        var pairs: [(String, YAMLText)] = [("columns", names(index.columns))]
+        var pairs: [(String, YAMLText)] = []
+        if !index.columns.isEmpty || index.expressions.isEmpty { pairs.append(("columns", names(index.columns))) }
         if !index.expressions.isEmpty { pairs.append(("expressions", names(index.expressions))) }
         if index.unique { pairs.append(("unique", .bool(true))) }
+        if let predicate = index.where { pairs.append(("where", .scalar(predicate))) }
         return pairs
     }
 

@@ -22,6 +22,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case nonFiniteNumber(Double)
     /// An expression (check, default, index expression) that would not stay one expression.
     case unsafeExpression(String, SQLExpression.Problem)
+    /// MySQL and MariaDB have no partial indexes (`where:`).
+    case partialIndexUnsupported(index: String, dialect: DialectName)
 
     public var description: String {
         switch self {
@@ -49,6 +51,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .unsafeExpression(sql, problem):
             "the SQL expression \(sql.debugDescription) \(problem); write it as one expression, "
                 + "or use an `execute` operation for statements of their own"
+        case let .partialIndexUnsupported(index, dialect):
+            "index \(index) has `where:`, but \(dialect) has no partial indexes: remove `where:` or index the columns in full"
         }
     }
 

@@ -94,13 +94,13 @@ public enum SQLExpression {
     public static func expressions(in operation: Operation) -> [String] {
         switch operation {
         case .createTable(let table), .dropTable(let table):
-            table.columns.flatMap(expressions(in:)) + table.checkConstraints.map(\.sqltext) + table.indexes.flatMap(\.expressions)
+            table.columns.flatMap(expressions(in:)) + table.checkConstraints.map(\.sqltext) + table.indexes.flatMap(expressions(in:))
         case .addColumn(_, let column), .dropColumn(_, let column):
             expressions(in: column)
         case .alterColumn(let change):
             expressions(in: change.existing) + (change.serverDefault.flatMap { $0 }.map(expressions(in:)) ?? [])
         case .createIndex(_, let index, _), .dropIndex(_, let index):
-            index.expressions
+            expressions(in: index)
         case .createCheckConstraint(_, let check):
             [check.sqltext]
         case .dropConstraint(_, .check(let check)):
@@ -109,6 +109,10 @@ public enum SQLExpression {
              .createTableComment, .dropTableComment, .execute, .bulkInsert:
             []
         }
+    }
+
+    private static func expressions(in index: Index) -> [String] {
+        index.expressions + (index.where.map { [$0] } ?? [])
     }
 
     private static func expressions(in column: Column) -> [String] {

@@ -7,6 +7,9 @@ extension MySQLFamily {
     /// for each twice. Expression indexes stay separate statements, since MariaDB
     /// has no functional key parts.
     public func createTable(_ table: Table, in context: Schema) throws -> [Statement] {
+        if let partial = table.indexes.first(where: { $0.where != nil }) {
+            throw RenderError.partialIndexUnsupported(index: partial.name, dialect: name)
+        }
         let inline = table.indexes.filter { $0.expressions.isEmpty }
         var lines = try table.columns.map { try columnDefinition($0) }
         lines += constraintClauses(of: table)
@@ -19,5 +22,12 @@ extension MySQLFamily {
             statements += try createIndex(index, on: table.reference, concurrently: false)
         }
         return statements
+    }
+
+    /// `CREATE INDEX`, refusing a partial index, which MySQL/MariaDB would reject
+    /// with a bare syntax error.
+    public func createIndex(_ index: Index, on table: TableReference, concurrently: Bool) throws -> [Statement] {
+        if index.where != nil { throw RenderError.partialIndexUnsupported(index: index.name, dialect: name) }
+        return [Statement(indexSQL(index, name: quote(index.name), on: qualified(table)))]
     }
 }

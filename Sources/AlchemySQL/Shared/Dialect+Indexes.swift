@@ -11,11 +11,13 @@ extension Dialect {
         [Statement("DROP INDEX \(qualified(TableReference(name: index.name, schema: table.schema)))")]
     }
 
-    /// `CREATE [UNIQUE] INDEX [modifier ]name ON table (columns, expressions)`.
+    /// `CREATE [UNIQUE] INDEX [modifier ]name ON table (columns, expressions) [WHERE predicate]`.
+    /// The predicate and expressions are the author's SQL, as `execute` is.
     func indexSQL(_ index: Index, name: String, on table: String, modifier: String? = nil) -> String {
         let keys = index.columns.map(quote) + index.expressions
         let kind = index.unique ? "UNIQUE INDEX" : "INDEX"
         let prefix = modifier.map { "\(kind) \($0)" } ?? kind
-        return "CREATE \(prefix) \(name) ON \(table) (\(keys.joined(separator: ", ")))"
+        let predicate = index.where.map { " WHERE \($0)" } ?? ""
+        return "CREATE \(prefix) \(name) ON \(table) (\(keys.joined(separator: ", ")))\(predicate)"
     }
 }

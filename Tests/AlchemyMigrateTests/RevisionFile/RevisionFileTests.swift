@@ -38,6 +38,8 @@ struct RevisionFileTests {
             .dropColumn(post, title),
             .alterColumn(AlterColumn(table: post, existing: title, type: .text, nullable: true, serverDefault: .some(nil), comment: .some("headline"), newName: "headline")),
             .createIndex(post, Index(name: "ix_post_title", columns: ["title", "id"], unique: true), concurrently: true),
+            .createIndex(post, Index(name: "ix_post_live", columns: ["title"], where: "status = 'live' AND NOT hidden")),
+            .createIndex(post, Index(name: "ix_post_lower_title", columns: [], expressions: ["lower(title)"])),
             .dropIndex(post, Index(name: "ix_post_title", columns: ["title"])),
             .createUniqueConstraint(post, UniqueConstraint(name: "uq_post_title", columns: ["title"])),
             .createForeignKey(post, ForeignKey(name: "fk_post_author_id_user", columns: ["author_id"], referredSchema: "auth", referredTable: "user", referredColumns: ["id"], onDelete: .setNull, onUpdate: .cascade)),
@@ -78,6 +80,24 @@ struct RevisionFileTests {
         }
         #expect(read.upgrade.count == Self.everyOperation.count)
         #expect(try writer.render(read) == text)
+    }
+
+    @Test("An expression index needs no columns; where: is read as SQL text")
+    func expressionAndPartialIndexes() throws {
+        let text = """
+            revision: "3f2a1b9c0d1e"
+            down_revision: null
+            message: indexes
+            upgrade:
+              - create_index: {name: ix_lower_email, table: account, expressions: ["lower(email)"]}
+              - create_index: {name: ix_paid, table: orders, columns: [status], where: "status = 'paid'"}
+            downgrade: []
+            """
+        let file = try RevisionFileReader.read(text, path: "x.yaml")
+        #expect(file.upgrade == [
+            .createIndex(TableReference(name: "account"), Index(name: "ix_lower_email", columns: [], expressions: ["lower(email)"])),
+            .createIndex(TableReference(name: "orders"), Index(name: "ix_paid", columns: ["status"], where: "status = 'paid'")),
+        ])
     }
 
     @Test("The DESIGN §3 example reads as written")

@@ -1,0 +1,31 @@
+import AlchemyTestSupport
+import Foundation
+import Testing
+
+/// How every command fails: exit codes, one line, JSON with --format json.
+@Suite("Error reports and exit codes")
+struct ErrorReportTests {
+    @Test("A usage error is one alchemy error line and exit 64")
+    func usageError() throws {
+        let result = try CommandRunner.run(["database", "upgrade", "--bogus"], in: NSTemporaryDirectory())
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("error: Unknown option '--bogus'"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("A configuration error exits 2; with --format json it is a JSON object with message, hint and exit code")
+    func jsonError() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = try CommandRunner.run(["database", "current", "--config", "missing.yaml"], in: folder)
+        #expect(text.status == 2)
+        #expect(text.stderr.hasPrefix("error: "), "\(text.stderr)")
+        let json = try CommandRunner.run(["--format", "json", "database", "current", "--config", "missing.yaml"], in: folder)
+        #expect(json.status == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stderr.utf8)) as? [String: Any]
+        let error = object?["error"] as? [String: Any]
+        #expect((error?["message"] as? String)?.contains("missing.yaml") == true, "\(json.stderr)")
+        #expect(error?["exit_code"] as? Int == 2)
+        #expect(error?.keys.contains("hint") == true)
+    }
+}
