@@ -41,7 +41,7 @@ public struct AlchemyCommand: ParsableCommand {
             if code.rawValue == ExitCode.validationFailure.rawValue {
                 // Argument-parser's usage errors: one line in alchemy's form, exit 64.
                 let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-                ErrorReport(message: first + "; see `alchemy database --help`", exitCode: AlchemyExit.usage).print()
+                ErrorReport(message: first + "; " + usageHint(arguments ?? Array(CommandLine.arguments.dropFirst())), exitCode: AlchemyExit.usage).print()
             }
             ErrorReport(message: message(for: error), exitCode: AlchemyExit.input).print()
         }
@@ -58,6 +58,15 @@ public struct AlchemyCommand: ParsableCommand {
 }
 
 extension AlchemyCommand {
+    /// `alchemy upgrade` is a command Alembic users type: name the one they mean.
+    static func usageHint(_ arguments: [String]) -> String {
+        let names = DatabaseCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let first = arguments.first, names.contains(first) {
+            return "alchemy's commands are under `database`: run `alchemy database \(first)`"
+        }
+        return "see `alchemy database --help`"
+    }
+
     /// Argument-parser's text without its `Error: ` prefix.
     static func parserMessage(for error: Error) -> String {
         let text = GlobalOptions.message(for: error)

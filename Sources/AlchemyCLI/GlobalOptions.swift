@@ -5,7 +5,7 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Configuration file (default: ./alchemy.yaml).", valueName: "FILE"))
     public var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Which database of a `databases:` configuration.", valueName: "NAME"))
+    @Option(name: [.long, .customLong("bind-key")], help: ArgumentHelp("Which database of a `databases:` configuration (also --bind-key, Advanced Alchemy's name).", valueName: "NAME"))
     public var bind: String?
 
     @Option(name: .long, help: ArgumentHelp("Database URL, overriding the configuration's.", valueName: "URL"))

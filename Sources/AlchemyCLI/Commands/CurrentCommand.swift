@@ -10,11 +10,14 @@ struct CurrentCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(name: .customLong("check-heads"), help: "Exit 1 unless every head revision is applied (Alembic's --check-heads).")
+    var checkHeads = false
+
     func run() throws {
-        try Self.show(global)
+        try Self.show(global, checkHeads: checkHeads)
     }
 
-    static func show(_ options: GlobalOptions) throws {
+    static func show(_ options: GlobalOptions, checkHeads: Bool = false) throws {
         let console = Console(options: options)
         let context = try ProjectContext.load(options)
         let connection = try context.connect()
@@ -30,10 +33,18 @@ struct CurrentCommand: ParsableCommand {
         console.detail("Current revision(s) for \(context.url):")
         // Mark heads as Alembic does when the revision files are at hand; a database
         // alone (only --url) still lists its rows.
-        let graph = try? context.loadScript().graph
+        let graph = checkHeads ? try context.loadScript().graph : try? context.loadScript().graph
         for head in heads {
             let line = graph.flatMap { graph in graph.revision(head).map { RevisionLine(graph: graph).short($0) } }
             console.output(line ?? head)
+        }
+        if checkHeads, let graph {
+            let missing = graph.effectiveHeads.filter { !heads.contains($0) }
+            if !missing.isEmpty {
+                Console.printError("head revision(s) \(missing.joined(separator: ", ")) not applied; run `alchemy database upgrade heads`",
+                                   color: !options.noColor)
+                throw ExitCode(AlchemyExit.failed)
+            }
         }
     }
 }

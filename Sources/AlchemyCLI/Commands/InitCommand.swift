@@ -17,8 +17,12 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "Template name (see list-templates).")
     var template: String = "default"
 
+    @Flag(name: .long, help: "Same as --template multidb (Advanced Alchemy's option).")
+    var multidb = false
+
     func run() throws {
         let console = Console(options: global)
+        let template = multidb ? "multidb" : template
         guard let chosen = ProjectTemplate.named(template) else {
             let names = ProjectTemplate.all.map(\.name).joined(separator: ", ")
             throw CommandFailure(message: "unknown template '\(template)'; available: \(names)")

@@ -1,7 +1,7 @@
 import AlchemyMigrate
 import ArgumentParser
 
-/// `alchemy database stamp TARGET... [--purge] [--sql]`.
+/// `alchemy database stamp TARGET... [--purge]`.
 struct StampCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stamp",

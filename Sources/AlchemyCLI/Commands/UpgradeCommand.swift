@@ -29,20 +29,22 @@ struct DowngradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "downgrade",
         abstract: "Revert the database to an earlier revision.",
-        discussion: "Targets: -1, -N, base, a revision id or prefix, label@-1. With --sql give FROM:TO."
+        discussion: "Targets: -1 (the default, as in Advanced Alchemy's CLI), -N, base, a revision id or prefix, label@-1. With --sql give FROM:TO."
     )
 
     @OptionGroup var global: GlobalOptions
 
     // `-1` looks like an option to the parser; capturing unrecognized arguments
     // lets relative targets be written the way Alembic users type them.
-    @Argument(parsing: .allUnrecognized, help: "Target revision (e.g. -1 or base).")
-    var target: [String]
+    @Argument(parsing: .allUnrecognized, help: "Target revision (default -1; e.g. -2 or base).")
+    var target: [String] = []
 
     @Flag(name: .long, help: "Print the SQL instead of running it (no connection).")
     var sql = false
 
     func run() throws {
+        // No target: one step down, as Advanced Alchemy's `downgrade` does.
+        let target = target.isEmpty ? ["-1"] : target
         guard target.count == 1, let only = target.first else {
             throw CommandFailure(message: "downgrade takes one target, for example `downgrade -1` or `downgrade base`")
         }

@@ -55,6 +55,7 @@ public struct NotAtHead: Error, CustomStringConvertible {
     public var description: String {
         if let hint { return hint }
         let at = current.isEmpty ? "base" : current.joined(separator: ", ")
-        return "the database is not up to date (at \(at), head is \(heads.joined(separator: ", "))): run `alchemy database upgrade` first, then compare again"
+        let head = heads.isEmpty ? "no revision files define a head" : (heads.count == 1 ? "head is " : "heads are ") + heads.joined(separator: ", ")
+        return "the database is not up to date (at \(at); \(head)): run `alchemy database upgrade` first, then compare again"
     }
 }
