@@ -15,7 +15,12 @@ struct AdvancedAlchemySpellingsTests {
         try TestDatabases.withScratchDatabase(dialect) { url in
             let project = try Project(url: url, revisions: Array(RunnerTests.fiveRevisions.prefix(3)))
             defer { project.remove() }
-            #expect(try project.alchemy("upgrade").status == 0)
+            let quiet = try CommandRunner.run(["-q", "database", "upgrade", "+1"], in: project.folder)
+            #expect(quiet.status == 0 && quiet.stderr.isEmpty, "-q prints no progress: \(quiet.stderr)")
+            let rest = try project.alchemy("upgrade")
+            #expect(rest.status == 0)
+            let logged = rest.stderr.split(separator: "\n").filter { $0.hasPrefix("upgrade ") }
+            #expect(logged.count == 2 && logged.first?.hasPrefix("upgrade aaaaaaaaaa01 -> aaaaaaaaaa02: step 2 (") == true, "\(rest.stderr)")
             let atHead = try project.alchemy("current", "--check-heads")
             #expect(atHead.status == 0, "\(atHead.stderr)")
             let down = try project.alchemy("downgrade")

@@ -4,7 +4,9 @@ import Glibc
 #endif
 
 /// Progress of a run: a live line on a terminal (which revision, how many left,
-/// elapsed), one plain line per revision with -v elsewhere, so CI logs stay short.
+/// elapsed); elsewhere (CI logs) one line per revision as it finishes, in the
+/// form Alembic users grep for: `upgrade a1b2 -> c3d4: add users (35 ms)`.
+/// `-q` and `--format json` print none.
 struct ProgressPrinter {
     var console: Console
     var interactive: Bool
@@ -23,13 +25,14 @@ struct ProgressPrinter {
                 Console.writeRaw("\r\u{1B}[2K[\(index + 1)/\(total)] \(Self.describe(step)) ...")
             }
         case .finished(let index, let total, let step, let seconds):
-            // Quiet runs (CI logs, --format json) build no line at all.
-            guard interactive || console.verbose else { return }
-            let line = "[\(index + 1)/\(total)] \(Self.describe(step)) (\(Self.format(seconds)))"
+            // Quiet runs (-q, --format json) build no line at all.
+            guard !console.quiet, console.format == .text else { return }
             if interactive {
+                let line = "[\(index + 1)/\(total)] \(Self.describe(step)) (\(Self.format(seconds)))"
                 Console.writeRaw("\r\u{1B}[2K" + line + (index + 1 == total ? "\n" : ""))
             } else {
-                console.detail(line)
+                let message = step.revision.message.isEmpty ? "" : ": " + step.revision.message
+                Console.writeError("\(step.direction.rawValue) \(step.move)\(message) (\(Self.format(seconds)))")
             }
         }
     }

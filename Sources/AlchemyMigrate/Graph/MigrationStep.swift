@@ -35,9 +35,12 @@ public struct MigrationStep: Sendable, Hashable, CustomStringConvertible {
     /// Alembic's log line for the step, e.g. `upgrade 1a2b -> 3c4d, add tag`:
     /// users who grep their CI logs for it keep finding it.
     public var description: String {
-        let parents = revision.downRevisions.joined(separator: ", ")
-        let (from, to) = direction == .up ? (parents, revision.id) : (revision.id, parents)
-        let line = "\(direction.rawValue) \(from) -> \(to)"
-        return revision.message.isEmpty ? line : "\(line), \(revision.message)"
+        revision.message.isEmpty ? "\(direction.rawValue) \(move)" : "\(direction.rawValue) \(move), \(revision.message)"
+    }
+
+    /// `parents -> revision` up, `revision -> parents` down (`<base>` for none).
+    public var move: String {
+        let parents = revision.downRevisions.isEmpty ? "<base>" : revision.downRevisions.joined(separator: ", ")
+        return direction == .up ? "\(parents) -> \(revision.id)" : "\(revision.id) -> \(parents)"
     }
 }

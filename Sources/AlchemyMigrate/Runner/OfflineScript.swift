@@ -51,10 +51,7 @@ public struct OfflineScript {
                 throw LocatedError(file: script.versionsPath, message: "no revision file defines \(step.revision.id)")
             }
             let arrow = step.direction == .up ? "upgrade" : "downgrade"
-            // As Alembic prints it: parents -> revision up, revision -> parents down.
-            let parents = step.revision.downRevisions.isEmpty ? "<base>" : step.revision.downRevisions.joined(separator: ", ")
-            let move = step.direction == .up ? "\(parents) -> \(step.revision.id)" : "\(step.revision.id) -> \(parents)"
-            lines.append("-- Running \(arrow) \(move)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")
+            lines.append("-- Running \(arrow) \(step.move)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")
             let wrap = transactional && transactionPerMigration && file.transactional
             if wrap { lines.append("BEGIN;") }
             for operation in step.direction == .up ? file.upgrade : file.downgrade {
