@@ -28,4 +28,21 @@ struct ErrorReportTests {
         #expect(error?["exit_code"] as? Int == 2)
         #expect(error?.keys.contains("hint") == true)
     }
+
+    /// Colour is used only on a terminal, so the binary runs under script(1) for
+    /// one, with NO_COLOR removed so that only the flag decides.
+    @Test("--no-color turns off the red error: prefix on a terminal, which is red without it")
+    func noColorOnATerminal() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func run(_ flag: String) throws -> String {
+            let command = "env -u NO_COLOR \(CommandRunner.binary) \(flag) database current --url sqlite:///nonexistent-dir/x.db"
+            return try CommandRunner.execute("/usr/bin/script", ["-qc", command, "/dev/null"], in: folder).stdout
+        }
+        let colored = try run("")
+        #expect(colored.contains("\u{1B}[31merror:"), "\(colored.debugDescription)")
+        let plain = try run("--no-color")
+        #expect(plain.contains("error: "))
+        #expect(!plain.contains("\u{1B}["), "\(plain.debugDescription)")
+    }
 }
