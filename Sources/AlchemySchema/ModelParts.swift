@@ -50,9 +50,10 @@ extension ModelPart {
         ModelPart(name: "NanoIDBase", role: .base, includes: ["NanoIDPrimaryKey"]),
         ModelPart(name: "NanoIDAuditBase", role: .base, includes: ["NanoIDPrimaryKey", "AuditColumns"]),
 
+        // Advanced Alchemy's sort orders 3002/3003 put these after the table's own and mixin columns.
         ModelPart(name: "AuditColumns", role: .mixin, columns: [
-            PartColumn(column: Column(name: "created_at", type: .dateTimeUTC, nullable: false)),
-            PartColumn(column: Column(name: "updated_at", type: .dateTimeUTC, nullable: false)),
+            PartColumn(column: Column(name: "created_at", type: .dateTimeUTC, nullable: false), sortOrder: 3002),
+            PartColumn(column: Column(name: "updated_at", type: .dateTimeUTC, nullable: false), sortOrder: 3003),
         ]),
         // Advanced Alchemy names this constraint explicitly, not by convention.
         ModelPart(name: "SlugKey", role: .mixin,
@@ -60,7 +61,7 @@ extension ModelPart {
                   uniqueConstraints: [PartUnique(nameTemplate: "uq_%(table_name)s_slug", columns: ["slug"])]),
         // `orm_insert_sentinel(name="sa_orm_sentinel")`: a nullable INTEGER the ORM uses for bulk inserts.
         ModelPart(name: "SentinelMixin", role: .mixin, columns: [
-            PartColumn(column: Column(name: "sa_orm_sentinel", type: .integer, nullable: true)),
+            PartColumn(column: Column(name: "sa_orm_sentinel", type: .integer, nullable: true), sortOrder: 3001),
         ]),
         // BIGSERIAL / AUTO_INCREMENT / rowid: what AA's migration path creates.
         ModelPart(name: "BigIntPrimaryKey", role: .mixin, columns: [

@@ -57,6 +57,11 @@ struct BaseExpansionTests {
         }
     }
 
+    @Test func mixinColumnsComeBeforeSentinelAndAuditColumns() throws {
+        let schema = try loadModel("tables:\n  tagged: {base: UUIDAuditBase, mixins: [SlugKey]}\n")
+        #expect(try schema.require("tagged").columnNames == ["id", "slug", "sa_orm_sentinel", "created_at", "updated_at"])
+    }
+
     @Test func bigIntPrimaryKeyIsAutoincrement() throws {
         let post = try schema.require("post")
         #expect(try post.require(column: "id") == Column(name: "id", type: .bigIntIdentity, nullable: false, autoincrement: true))
@@ -182,7 +187,7 @@ struct BaseExpansionTests {
                   name: String(10)
             """)
         #expect(try schema.require("tag").columnNames
-            == ["id", "name", "sa_orm_sentinel", "created_at", "updated_at", "slug"])
+            == ["id", "name", "slug", "sa_orm_sentinel", "created_at", "updated_at"])
     }
 
     @Test func declaredIntegerPrimaryKeyIsAutoincrementLikeSQLAlchemysAuto() throws {

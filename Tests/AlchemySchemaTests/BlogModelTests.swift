@@ -42,7 +42,7 @@ struct BlogModelTests {
 
     @Test func tag() throws {
         let tag = try schema.require("tag")
-        #expect(tag.columnNames == ["id", "name", "created_at", "updated_at", "slug"])
+        #expect(tag.columnNames == ["id", "name", "slug", "created_at", "updated_at"])
         #expect(try tag.require(column: "slug") == Column(name: "slug", type: .string(length: 100), nullable: false))
         // unique + index on one column: one UNIQUE INDEX, no separate constraint.
         #expect(tag.indexes == [Index(name: "ix_tag_name", columns: ["name"], unique: true)])
