@@ -13,6 +13,8 @@ public final class PostgreSQLConnection: Connection {
     public let dialect: DialectName = .postgresql
     public let url: DatabaseURL
     private var handle: OpaquePointer?
+    /// Set with a statement timeout: the client's own bound for a server that stopped answering.
+    private var stallGuard: StalledServerGuard?
 
     /// `statementTimeout`: seconds a statement may run before the server cancels it
     /// (`statement_timeout`); nil lets statements run as long as they take.
@@ -44,6 +46,7 @@ public final class PostgreSQLConnection: Connection {
         handle = connection
         // Keep NOTICEs ("relation already exists, skipping") out of the user's terminal.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        if let statementTimeout, statementTimeout > 0 { stallGuard = StalledServerGuard(statementTimeout: statementTimeout) }
         let session = sessionStatements(statementTimeout: statementTimeout)
         guard !session.isEmpty else { return }
         do {
@@ -111,7 +114,7 @@ public final class PostgreSQLConnection: Connection {
     }
 
     public func execute(_ sql: String) throws(DatabaseError) {
-        let result = PQexec(handle, sql)
+        let result = try guarded(sql) { PQexec(handle, sql) }
         defer { PQclear(result) }
         try check(result, sql: sql)
     }
@@ -121,7 +124,7 @@ public final class PostgreSQLConnection: Connection {
     }
 
     public func query(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) -> [Row] {
-        let result = Self.exec(handle, sql, parameters)
+        let result = try guarded(sql) { Self.exec(handle, sql, parameters) }
         defer { PQclear(result) }
         try check(result, sql: sql)
         return rows(of: result)
@@ -155,6 +158,17 @@ public final class PostgreSQLConnection: Connection {
         defer { buffers.forEach { $0.map { free($0) } } }
         let values = buffers.map { UnsafePointer($0) }
         return PQexecParams(handle, sql, Int32(parameters.count), nil, values, lengths, formats, 0)
+    }
+
+    /// A blocking call, cut by ``StalledServerGuard`` when the server stops answering.
+    private func guarded(_ sql: String, _ call: () -> OpaquePointer?) throws(DatabaseError) -> OpaquePointer? {
+        guard let stallGuard else { return call() }
+        let (result, cut) = stallGuard.run(socket: PQsocket(handle), call)
+        if cut {
+            PQclear(result)
+            throw stallGuard.error(sql: sql, dialect: .postgresql)
+        }
+        return result
     }
 
     private func check(_ result: OpaquePointer?, sql: String) throws(DatabaseError) {

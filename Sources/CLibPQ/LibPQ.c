@@ -8,6 +8,7 @@
     F(char *, PQerrorMessage, (const PGconn *conn), (conn)) \
     V(PQfinish, (PGconn *conn), (conn)) \
     F(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg), (conn, proc, arg)) \
+    F(int, PQsocket, (const PGconn *conn), (conn)) \
     F(const char *, PQparameterStatus, (const PGconn *conn, const char *paramName), (conn, paramName)) \
     F(PGresult *, PQexec, (PGconn *conn, const char *query), (conn, query)) \
     F(PGresult *, PQexecParams, (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, \

@@ -248,3 +248,27 @@ struct StatementTimeoutCommandTests {
         }
     }
 }
+
+extension StatementTimeoutCommandTests {
+    /// A server that stops answering cannot enforce its own timeout; the client must.
+    /// Here the revision turns the server's timeout off, as a stopped server would
+    /// ignore it, and the client's bound (statement timeout + 5 s) ends the wait.
+    @Test("PostgreSQL: a statement the server does not end is cut by the client after the statement timeout and a grace period",
+          arguments: TestDatabases.dialects.filter { $0 == .postgresql })
+    func serverThatDoesNotAnswer(dialect: DialectName) throws {
+        try TestDatabases.withScratchDatabase(dialect) { url in
+            let project = try RunnerTests.Project(url: url, revisions: [
+                ("aaaaaaaaaa01", "  - execute: {postgresql: \"SET statement_timeout = 0; SELECT pg_sleep(40)\", default: null}", "  []"),
+            ])
+            defer { project.remove() }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = try CommandRunner.run(["--statement-timeout", "1s", "database", "upgrade"], in: project.folder)
+            let elapsed = clock.now - start
+            #expect(result.status != 0)
+            #expect(elapsed < .seconds(25), "the client waited \(elapsed)")
+            #expect(result.stderr.contains("did not answer within statement_timeout"), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
+    }
+}
