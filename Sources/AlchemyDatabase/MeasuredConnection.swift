@@ -1,3 +1,4 @@
+import Dispatch
 import AlchemySQL
 
 extension Duration {
@@ -27,6 +28,13 @@ public final class MeasuredConnection: Connection {
     /// handshake and authentication.
     public let openTime: Duration
 
+    /// Called while a statement keeps the server busy: after
+    /// ``slowStatementAfter`` seconds, then every 30 s, with the statement and
+    /// the seconds so far, so that a long index build or a stalled server shows
+    /// in a CI log instead of a silent job.
+    public var slowStatementNotice: (@Sendable (_ sql: String, _ seconds: Double) -> Void)?
+    public var slowStatementAfter = 10.0
+
     public init(_ base: any Connection, connectTime: Duration = .zero, openTime: Duration? = nil) {
         self.base = base
         self.connectTime = connectTime
@@ -46,32 +54,50 @@ public final class MeasuredConnection: Connection {
     public var url: DatabaseURL { base.url }
 
     public func execute(_ sql: String) throws(DatabaseError) {
-        try measured { () throws(DatabaseError) in try base.execute(sql) }
+        try measured(sql) { () throws(DatabaseError) in try base.execute(sql) }
     }
 
     public func execute(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) {
-        try measured { () throws(DatabaseError) in try base.execute(sql, parameters) }
+        try measured(sql) { () throws(DatabaseError) in try base.execute(sql, parameters) }
     }
 
     public func query(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) -> [Row] {
-        try measured { () throws(DatabaseError) in try base.query(sql, parameters) }
+        try measured(sql) { () throws(DatabaseError) in try base.query(sql, parameters) }
     }
 
     public func serverVersion() throws(DatabaseError) -> String {
-        try measured { () throws(DatabaseError) in try base.serverVersion() }
+        try measured(nil) { () throws(DatabaseError) in try base.serverVersion() }
     }
 
     public func setBusyTimeout(milliseconds: Int32) { base.setBusyTimeout(milliseconds: milliseconds) }
 
     public func close() { base.close() }
 
-    private func measured<T>(_ call: () throws(DatabaseError) -> T) throws(DatabaseError) -> T {
+    private func measured<T>(_ sql: String?, _ call: () throws(DatabaseError) -> T) throws(DatabaseError) -> T {
         let clock = ContinuousClock()
         let start = clock.now
+        let watch = sql.flatMap { sql in slowStatementNotice.map { SlowStatementWatch(sql: sql, after: slowStatementAfter, notice: $0) } }
         defer {
+            watch?.stop()
             databaseTime += clock.now - start
             statements += 1
         }
         return try call()
     }
+}
+
+/// The timer behind ``MeasuredConnection/slowStatementNotice``: armed for one
+/// call, on a background queue, since the calling thread is blocked in the driver.
+private final class SlowStatementWatch {
+    private let timer: DispatchSourceTimer
+
+    init(sql: String, after: Double, notice: @escaping @Sendable (String, Double) -> Void) {
+        let started = ContinuousClock.now
+        timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + after, repeating: 30)
+        timer.setEventHandler { notice(sql, (ContinuousClock.now - started).seconds) }
+        timer.resume()
+    }
+
+    func stop() { timer.cancel() }
 }

@@ -86,6 +86,12 @@ struct MigrationCommand {
         guard let attempt else { return }
         let connection = try attempt.wait()
         defer { connection.close() }
+        if !console.quiet {
+            connection.slowStatementNotice = { sql, seconds in
+                let statement = sql.split(whereSeparator: \.isNewline).first.map { String($0.prefix(100)) } ?? ""
+                Console.writeError(Redaction.maskingCredentials(in: "still waiting for the database after \(Int(seconds)) s: \(statement)"))
+            }
+        }
         // Refused rather than warned: going on would create a second version table
         // and run every revision again on a database that already has them.
         if direction == .up, let misnamed = try context.versionTable.alembicDefaultInUse(on: connection) {
