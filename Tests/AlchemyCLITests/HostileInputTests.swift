@@ -160,6 +160,53 @@ struct HostileInputTests {
         }
     }
 
+    /// The same values through the CLI on a server whose sessions read strings the
+    /// other way: PostgreSQL with `standard_conforming_strings = off` for the
+    /// database, MariaDB with NO_BACKSLASH_ESCAPES through the URL's `init_command`.
+    @Test("bulk_insert values, a quoted version table name and a hostile comment survive under the other escaping setting",
+          arguments: TestDatabases.dialects.filter { $0 != .sqlite })
+    func otherEscapingSetting(dialect: DialectName) throws {
+        try TestDatabases.withScratchDatabase(dialect) { url in
+            try Self.createVictim(url)
+            let rows = Self.awkwardValues.enumerated().map { index, value in
+                "{id: \(index + 1), body: \(Self.yamlQuoted(value))}"
+            }.joined(separator: ", ")
+            let comment = Self.yamlQuoted("x\\'; DROP TABLE victim; --")
+            let project = try Project(url: url, revisions: [
+                ("aaaaaaaaaa01",
+                 "  - create_table: {name: note, comment: \(comment), columns: [{name: id, type: Integer, primary_key: true}, {name: body, type: Text, comment: \(comment)}]}\n  - bulk_insert: {table: note, rows: [\(rows)]}"
+                    + "\n  - create_table: {name: probe, columns: [{name: setting, type: Text, primary_key: false}]}"
+                    + "\n  - execute: {postgresql: \"INSERT INTO probe SELECT current_setting('standard_conforming_strings')\", mariadb: \"INSERT INTO probe SELECT @@SESSION.sql_mode\", default: null}",
+                 "  - drop_table: {name: probe}\n  - drop_table: {name: note}"),
+            ])
+            defer { project.remove() }
+            let config = project.folder + "/alchemy.yaml"
+            var text = try String(contentsOfFile: config, encoding: .utf8)
+            if dialect == .postgresql {
+                let admin = try openConnection(url)
+                defer { admin.close() }
+                try admin.execute("ALTER DATABASE \"\(url.database ?? "")\" SET standard_conforming_strings = off")
+            } else {
+                let mode = "SET%20SESSION%20sql_mode%20%3D%20CONCAT(%40%40sql_mode%2C%20'%2CNO_BACKSLASH_ESCAPES')"
+                text = text.replacingOccurrences(of: project.url, with: project.url + "?init_command=" + mode)
+            }
+            try (text + "version_table: 'Ver\"si`on''s'\n").write(toFile: config, atomically: true, encoding: .utf8)
+            let up = try project.alchemy("upgrade")
+            #expect(up.status == 0, "\(up.stderr)")
+            #expect(try project.alchemy("current").stdout == "aaaaaaaaaa01 (head)\n")
+            let connection = try openConnection(url)
+            defer { connection.close() }
+            let stored = try connection.query("SELECT body FROM note ORDER BY id").map { $0[0].stringValue ?? "<null>" }
+            #expect(stored == Self.awkwardValues)
+            #expect(try Self.hasVictim(url))
+            // The run's own session: PostgreSQL pinned back to standard strings, MariaDB in the other mode.
+            let setting = try connection.query("SELECT setting FROM probe").first?[0].stringValue ?? ""
+            #expect(dialect == .postgresql ? setting == "on" : setting.contains("NO_BACKSLASH_ESCAPES"), "\(setting)")
+            let check = try project.alchemy("downgrade", "base")
+            #expect(check.status == 0, "\(check.stderr)")
+        }
+    }
+
     @Test("A version table name with quotes of every dialect works", arguments: TestDatabases.dialects)
     func hostileVersionTableName(dialect: DialectName) throws {
         try TestDatabases.withScratchDatabase(dialect) { url in
