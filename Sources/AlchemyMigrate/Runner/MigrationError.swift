@@ -10,8 +10,15 @@ public struct MigrationError: Error, CustomStringConvertible {
     public var reason: String
     /// The version table after the failure.
     public var leftAt: [String]
-    /// MariaDB/MySQL commit DDL as they go: part of the revision may have run.
-    public var partiallyApplied: Bool
+    /// The operations whose work stays although the revision failed: on MariaDB
+    /// and MySQL, where DDL commits as it runs, and wherever statements ran
+    /// outside a transaction (`concurrently`, `transactional: false`).
+    public var appliedOperations: [String]
+
+    public var partiallyApplied: Bool { !appliedOperations.isEmpty }
+    /// Whether a failed attempt undoes itself (transactional DDL). Where it does
+    /// not, an earlier failed attempt may have left part of the revision behind.
+    public var atomic = true
 
     public var description: String {
         var text = "revision \(revision)"
@@ -21,8 +28,11 @@ public struct MigrationError: Error, CustomStringConvertible {
         if let statement { text += " in statement: \(statement.singleLineForMessage)" }
         let at = leftAt.isEmpty ? "base (no revision)" : leftAt.joined(separator: ", ")
         text += partiallyApplied
-            ? "; the database is at \(at) with part of \(revision) applied (MariaDB/MySQL commit DDL as it runs): fix the cause, undo what ran by hand, then upgrade again"
-            : "; nothing of it was applied and the database is at \(at)"
+            ? "; the database is at \(at), and these operations of \(revision) committed before the failure and stay applied: "
+                + appliedOperations.joined(separator: ", ") + "; fix the cause, undo them by hand, then upgrade again"
+            : atomic ? "; nothing of it was applied and the database is at \(at)"
+            : "; this attempt applied nothing of it and the database is at \(at) (an earlier failed attempt may have left part of it: "
+                + "`alchemy database check` shows what differs)"
         return text
     }
 }

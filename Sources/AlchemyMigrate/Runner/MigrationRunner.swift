@@ -126,8 +126,10 @@ public final class MigrationRunner {
     private func run(_ step: MigrationStep, file: RevisionFile, context: inout Schema, heads: [String]) throws {
         let id = step.revision.id
         let operations = step.direction == .up ? file.upgrade : file.downgrade
-        let failure = { (operation: String?, statement: String?, reason: String, partial: Bool) in
-            MigrationError(revision: id, path: file.path, operation: operation, statement: statement, reason: reason, leftAt: heads, partiallyApplied: partial)
+        let atomic = dialect.transactionalDDL
+        let failure = { (operation: String?, statement: String?, reason: String, applied: [String]) in
+            MigrationError(revision: id, path: file.path, operation: operation, statement: statement, reason: reason, leftAt: heads,
+                           appliedOperations: applied, atomic: atomic)
         }
 
         // Render everything first: a revision that cannot render runs nothing.
@@ -137,7 +139,7 @@ public final class MigrationRunner {
             do {
                 planned.append((operation, try dialect.render(operation, in: evolving)))
             } catch {
-                throw failure(operation.summary, nil, "\(error)", false)
+                throw failure(operation.summary, nil, "\(error)", [])
             }
             try? evolving.apply(operation)
         }
@@ -149,16 +151,19 @@ public final class MigrationRunner {
         case .postgresql:
             try runInTransactions(planned, versionStatements: versionStatements, transactional: file.transactional && transactionPerMigration, failure: failure)
         case .mysql, .mariadb:
-            var ranSomething = false
+            // Each statement commits as it runs: what ran before a failure stays.
+            var applied: [String] = []
             for (operation, statements) in planned {
+                var ranPart = false
                 for statement in statements where !statement.isPragmaToggle {
                     do {
                         try connection.execute(statement)
-                        ranSomething = true
+                        ranPart = true
                     } catch {
-                        throw failure(operation.summary, statement.scriptSQL, error.message, ranSomething)
+                        throw failure(operation.summary, statement.scriptSQL, error.message, applied + (ranPart ? ["part of " + operation.summary] : []))
                     }
                 }
+                applied.append(operation.summary)
             }
             for statement in versionStatements { try connection.execute(statement) }
         }
@@ -185,14 +190,14 @@ public final class MigrationRunner {
     /// declare is carried over or the rebuild refused, inside the transaction.
     private func runInSQLiteTransaction(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], context: Schema,
                                         versionStatements: [Statement], expecting heads: [String],
-                                        failure: (String?, String?, String, Bool) -> MigrationError) throws {
+                                        failure: (String?, String?, String, [String]) -> MigrationError) throws {
         let ownTransaction = transactionPerMigration
         if ownTransaction { try connection.begin() }
         do {
             let found = try versionTable.rows(on: connection)
             guard found.sorted() == heads.sorted() else {
                 let shown = { (rows: [String]) in rows.isEmpty ? "<base>" : rows.sorted().joined(separator: ", ") }
-                throw failure(nil, nil, "the version table moved from \(shown(heads)) to \(shown(found)) while this run waited: another process migrated this database; run `alchemy database current` and upgrade again", false)
+                throw failure(nil, nil, "the version table moved from \(shown(heads)) to \(shown(found)) while this run waited: another process migrated this database; run `alchemy database current` and upgrade again", [])
             }
             func execute(_ statements: [Statement], of operation: AlchemySchema.Operation) throws {
                 for statement in statements where !statement.isPragmaToggle {
@@ -200,13 +205,13 @@ public final class MigrationRunner {
                         if case .foreignKeyCheck(let table) = statement.kind {
                             let violations = try connection.query(statement.sql)
                             if !violations.isEmpty {
-                                throw failure(operation.summary, statement.scriptSQL, "\(violations.count) row(s) of \(table) violate a foreign key after the table rebuild", false)
+                                throw failure(operation.summary, statement.scriptSQL, "\(violations.count) row(s) of \(table) violate a foreign key after the table rebuild", [])
                             }
                         } else {
                             try connection.execute(statement)
                         }
                     } catch let error as DatabaseError {
-                        throw failure(operation.summary, statement.scriptSQL, error.message, false)
+                        throw failure(operation.summary, statement.scriptSQL, error.message, [])
                     }
                 }
             }
@@ -226,7 +231,7 @@ public final class MigrationRunner {
                             rendered = try sqlite.render(part, in: evolving)
                         }
                     } catch {
-                        throw failure(operation.summary, nil, "\(error)", false)
+                        throw failure(operation.summary, nil, "\(error)", [])
                     }
                     try execute(rendered, of: operation)
                     try? evolving.apply(part)
@@ -244,24 +249,31 @@ public final class MigrationRunner {
     /// CONCURRENTLY`, `transactional: false`) run between transactions, as Alembic's
     /// autocommit block does; the version row moves in the last transaction, after them.
     private func runInTransactions(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionStatements: [Statement], transactional: Bool,
-                                   failure: (String?, String?, String, Bool) -> MigrationError) throws {
+                                   failure: (String?, String?, String, [String]) -> MigrationError) throws {
         var inTransaction = false
-        var committedWork = false
+        // The operations that finished, and those whose work is committed.
+        var completed: [String] = []
+        var committed: [String] = []
         func begin() throws { if transactional && !inTransaction { try connection.execute("BEGIN"); inTransaction = true } }
-        func commit() throws { if inTransaction { try connection.execute("COMMIT"); inTransaction = false; committedWork = true } }
+        func commit() throws { if inTransaction { try connection.execute("COMMIT"); inTransaction = false; committed = completed } }
         do {
             try begin()
             for (operation, statements) in planned {
+                // Whether part of this operation waits in the open transaction.
+                var pending = false
                 for statement in statements {
                     do {
+                        if transactional && statement.transactional { pending = true }
                         if !statement.transactional && inTransaction { try commit() }
                         try connection.execute(statement)
-                        if !transactional || !statement.transactional { committedWork = true }
+                        if !transactional || !statement.transactional { committed = completed + ["part of " + operation.summary] }
                         if !statement.transactional { try begin() }
                     } catch let error as DatabaseError {
-                        throw failure(operation.summary, statement.scriptSQL, error.message, committedWork)
+                        throw failure(operation.summary, statement.scriptSQL, error.message, committed)
                     }
                 }
+                completed.append(operation.summary)
+                if !pending, committed.last == "part of " + operation.summary { committed[committed.count - 1] = operation.summary }
             }
             try begin()
             for statement in versionStatements { try connection.execute(statement) }

@@ -43,6 +43,9 @@ public protocol Dialect: Sendable {
     /// quote (MySQL unless NO_BACKSLASH_ESCAPES): SQL expressions from files must
     /// then be whole under that reading too.
     var stringsMayUseBackslashEscapes: Bool { get }
+    /// Whether DDL runs inside a transaction that a failure rolls back
+    /// (PostgreSQL, SQLite); MySQL and MariaDB commit each DDL statement.
+    var transactionalDDL: Bool { get }
     /// The session settings ``stringLiteral(_:)`` relies on, as SQL statements: a
     /// connection pins them when the server reports otherwise, and a `--sql`
     /// script starts with them, so that no server setting changes what a literal means.

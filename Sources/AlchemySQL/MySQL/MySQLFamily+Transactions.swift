@@ -1,0 +1,4 @@
+extension MySQLFamily {
+    /// Each DDL statement commits implicitly.
+    public var transactionalDDL: Bool { false }
+}

@@ -1,0 +1,3 @@
+extension Dialect {
+    public var transactionalDDL: Bool { true }
+}
