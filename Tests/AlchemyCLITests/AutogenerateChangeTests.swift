@@ -216,10 +216,12 @@ struct AutogenerateChangeTests {
                 return
             }
             #expect(found.status == 1, "\(change) on \(dialect.rawValue): \(found.output)")
-            #expect(found.operations == expected, "\(change) on \(dialect.rawValue)")
+            // Which operations; what each changes is CheckDetailTests' concern.
+            let operation = { (line: String) in String(line.split(separator: ":", maxSplits: 1).first ?? "") }
+            #expect(found.operations.map(operation) == expected, "\(change) on \(dialect.rawValue)")
             let text = try project.alchemy("check")
             #expect(text.status == 1)
-            #expect(text.stdout.split(separator: "\n").map(String.init) == expected, "\(change) on \(dialect.rawValue): \(text.stdout)")
+            #expect(text.stdout.split(separator: "\n").map(String.init).map(operation) == expected, "\(change) on \(dialect.rawValue): \(text.stdout)")
 
             let revision = try project.autogenerate(change.rawValue)
             let revisionText = try project.revisionText(revision)

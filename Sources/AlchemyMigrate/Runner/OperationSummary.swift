@@ -9,7 +9,7 @@ extension Operation {
         case .renameTable(let table, let newName): "rename_table \(table) -> \(newName)"
         case .addColumn(let table, let column): "add_column \(table).\(column.name)"
         case .dropColumn(let table, let column): "drop_column \(table).\(column.name)"
-        case .alterColumn(let change): "alter_column \(change.table).\(change.existing.name)"
+        case .alterColumn(let change): "alter_column \(change.table).\(change.existing.name)" + (change.changes.isEmpty ? "" : ": " + change.changes)
         case .createIndex(_, let index, _): "create_index \(index.name)"
         case .dropIndex(_, let index): "drop_index \(index.name)"
         case .createUniqueConstraint(let table, let constraint): "create_unique_constraint \(constraint.name ?? "") on \(table)"
@@ -22,5 +22,33 @@ extension Operation {
         case .execute: "execute"
         case .bulkInsert(let table, let rows): "bulk_insert \(table) (\(rows.count) rows)"
         }
+    }
+}
+
+extension AlterColumn {
+    /// What the change does, e.g. `type String(100) -> String(255); nullable -> NOT NULL`,
+    /// so that `check` and `-v` say what differs.
+    var changes: String {
+        var parts: [String] = []
+        if let type { parts.append("type \(existing.type.expression) -> \(type.expression)") }
+        if let nullable, nullable != existing.nullable { parts.append(nullable ? "NOT NULL -> nullable" : "nullable -> NOT NULL") }
+        if let serverDefault {
+            parts.append("server_default \(Self.describe(existing.serverDefault)) -> \(Self.describe(serverDefault))")
+        }
+        if let comment { parts.append("comment \(Self.quoted(existing.comment)) -> \(Self.quoted(comment))") }
+        if let newName { parts.append("rename -> \(newName)") }
+        return parts.joined(separator: "; ")
+    }
+
+    private static func describe(_ value: ServerDefault?) -> String {
+        switch value {
+        case nil: "none"
+        case .literal(let text): "'\(text)'"
+        case .expression(let sql): sql
+        }
+    }
+
+    private static func quoted(_ text: String?) -> String {
+        text.map { "'\($0)'" } ?? "none"
     }
 }

@@ -84,7 +84,7 @@ struct AutogenerateServerDefaultTests {
         var after = liveColumn
         after.serverDefault = .literal("1")
         #expect(comparison.downgrade == [.alterColumn(AlterColumn(table: reference, existing: after, serverDefault: .some(.expression("0"))))])
-        #expect(comparison.summary == ["alter_column t.n"])
+        #expect(comparison.summary == ["alter_column t.n: server_default 0 -> '1'"])
     }
 
     @Test("compare_server_default off")
