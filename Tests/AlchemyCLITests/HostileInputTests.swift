@@ -277,26 +277,35 @@ struct HostileInputTests {
 /// A server that stalls a statement must not hang the run past `statement_timeout`.
 @Suite("Statement timeout")
 struct StatementTimeoutCommandTests {
-    @Test("statement_timeout in alchemy.yaml and --statement-timeout end a stalled statement with one line", arguments: TestDatabases.dialects.filter { $0 != .sqlite })
-    func stalledStatement(dialect: DialectName) throws {
+    /// Upgrades a one-revision project whose revision runs `execute`, with a 1 s
+    /// statement timeout from alchemy.yaml or from the command line.
+    static func upgrade(_ url: DatabaseURL, execute: String, fromConfig: Bool,
+                        _ check: (CommandRunner.Result, Duration, RunnerTests.Project) throws -> Void) throws {
+        let project = try RunnerTests.Project(url: url, revisions: [("aaaaaaaaaa01", "  - execute: {\(execute), default: null}", "  []")])
+        defer { project.remove() }
+        if fromConfig {
+            let config = project.folder + "/alchemy.yaml"
+            try (try String(contentsOfFile: config, encoding: .utf8) + "statement_timeout: 1s\n").write(toFile: config, atomically: true, encoding: .utf8)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try CommandRunner.run((fromConfig ? [] : ["--statement-timeout", "1s"]) + ["database", "upgrade"], in: project.folder)
+        try check(result, clock.now - start, project)
+    }
+
+    @Test("statement_timeout in alchemy.yaml and --statement-timeout end a stalled statement with one line",
+          arguments: TestDatabases.dialects.filter { $0 != .sqlite }, [true, false])
+    func stalledStatement(dialect: DialectName, fromConfig: Bool) throws {
         try TestDatabases.withScratchDatabase(dialect) { url in
-            let project = try RunnerTests.Project(url: url, revisions: [
-                ("aaaaaaaaaa01", "  - execute: {postgresql: \"SELECT pg_sleep(20)\", mariadb: \"SELECT SLEEP(20)\", default: null}", "  []"),
-            ])
-            defer { project.remove() }
-            let clock = ContinuousClock()
-            let start = clock.now
-            let result = try CommandRunner.run(["--statement-timeout", "1s", "database", "upgrade"], in: project.folder)
-            let elapsed = clock.now - start
-            #expect(result.status != 0)
-            #expect(elapsed < .seconds(15), "the statement ran for \(elapsed)")
-            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
-            #expect(try project.alchemy("current").stdout == "", "nothing may be recorded as applied")
+            try Self.upgrade(url, execute: "postgresql: \"SELECT pg_sleep(20)\", mariadb: \"SELECT SLEEP(20)\"", fromConfig: fromConfig) { (result, elapsed, project) throws in
+                #expect(result.status != 0)
+                #expect(elapsed < .seconds(15), "the statement ran for \(elapsed)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+                #expect(try project.alchemy("current").stdout == "", "nothing may be recorded as applied")
+            }
         }
     }
-}
 
-extension StatementTimeoutCommandTests {
     /// A server that stops answering cannot enforce its own timeout; the client must.
     /// Here the revision turns the server's timeout off, as a stopped server would
     /// ignore it, and the client's bound (statement timeout + 5 s) ends the wait.
@@ -304,18 +313,12 @@ extension StatementTimeoutCommandTests {
           arguments: TestDatabases.dialects.filter { $0 == .postgresql })
     func serverThatDoesNotAnswer(dialect: DialectName) throws {
         try TestDatabases.withScratchDatabase(dialect) { url in
-            let project = try RunnerTests.Project(url: url, revisions: [
-                ("aaaaaaaaaa01", "  - execute: {postgresql: \"SET statement_timeout = 0; SELECT pg_sleep(40)\", default: null}", "  []"),
-            ])
-            defer { project.remove() }
-            let clock = ContinuousClock()
-            let start = clock.now
-            let result = try CommandRunner.run(["--statement-timeout", "1s", "database", "upgrade"], in: project.folder)
-            let elapsed = clock.now - start
-            #expect(result.status != 0)
-            #expect(elapsed < .seconds(25), "the client waited \(elapsed)")
-            #expect(result.stderr.contains("did not answer within statement_timeout"), "\(result.stderr)")
-            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            try Self.upgrade(url, execute: "postgresql: \"SET statement_timeout = 0; SELECT pg_sleep(40)\"", fromConfig: false) { result, elapsed, _ in
+                #expect(result.status != 0)
+                #expect(elapsed < .seconds(25), "the client waited \(elapsed)")
+                #expect(result.stderr.contains("did not answer within statement_timeout"), "\(result.stderr)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            }
         }
     }
 }
