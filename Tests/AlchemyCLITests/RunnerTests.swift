@@ -146,14 +146,7 @@ struct RunnerTests {
             let project = try Project(url: url, revisions: revisions)
             defer { project.remove() }
             let results = try [0, 1].map { _ in
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
-                process.arguments = ["database", "upgrade"]
-                process.currentDirectoryURL = URL(fileURLWithPath: project.folder)
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                return process
+                try CommandRunner.start(["database", "upgrade"], in: project.folder)
             }.map { process in
                 process.waitUntilExit()
                 return process.terminationStatus

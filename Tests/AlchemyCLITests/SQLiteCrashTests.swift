@@ -20,13 +20,7 @@ struct SQLiteCrashTests {
             let project = try RunnerTests.Project(url: url, revisions: revisions)
             defer { project.remove() }
 
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
-            process.arguments = ["database", "upgrade"]
-            process.currentDirectoryURL = URL(fileURLWithPath: project.folder)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CommandRunner.start(["database", "upgrade"], in: project.folder)
             defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
 
             // Wait, as a reader beside the run, until the second revision has committed.

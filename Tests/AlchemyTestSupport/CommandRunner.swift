@@ -50,6 +50,19 @@ public enum CommandRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Starts `alchemy` in the background, its output discarded: for tests that
+    /// run several at once or kill one mid-run.
+    public static func start(_ arguments: [String], in directory: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// A new empty folder under /tmp for one test.
     public static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "alchemy-test-\(UUID().uuidString)"
