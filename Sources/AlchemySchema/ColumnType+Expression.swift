@@ -57,6 +57,7 @@ extension ColumnType {
             Self.call("StoredObject", ["backend: " + Self.quotedIfNeeded(backend)] + (multiple ? ["multiple: true"] : []))
         case .passwordHash(let length): "PasswordHash(\(length))"
         case .bigIntIdentity: "BigIntIdentity"
+        case .nanoID: "NanoID"
         }
     }
 

@@ -38,4 +38,13 @@ public enum ColumnType: Hashable, Sendable {
     case passwordHash(length: Int)
     /// BIGINT, INTEGER on SQLite so that the column aliases the rowid.
     case bigIntIdentity
+    /// Advanced Alchemy's NanoID key: a bare VARCHAR, as its DDL is, except on
+    /// MySQL/MariaDB, which need a length (21, a default nanoid's).
+    case nanoID
+
+    /// Types that earlier alchemy versions declared for this one: a database they
+    /// made still matches (NanoID keys were `String(21)` everywhere).
+    public var earlierDeclarations: [ColumnType] {
+        self == .nanoID ? [.string(length: 21)] : []
+    }
 }

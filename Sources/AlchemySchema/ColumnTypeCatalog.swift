@@ -61,6 +61,7 @@ enum ColumnTypeCatalog {
             .passwordHash(length: try arguments.integer("length") ?? defaultPasswordHashLength)
         },
         Entry(name: "BigIntIdentity") { _ in .bigIntIdentity },
+        Entry(name: "NanoID") { _ in .nanoID },
     ]
 
     static let byName: [String: Entry] = Dictionary(entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -75,10 +75,9 @@ extension ModelPart {
         ModelPart(name: "UUIDv6PrimaryKey", role: .mixin, includes: ["SentinelMixin"], columns: [guidKey]),
         ModelPart(name: "UUIDv7PrimaryKey", role: .mixin, includes: ["SentinelMixin"], columns: [guidKey]),
         // Advanced Alchemy declares a VARCHAR without length, which MySQL/MariaDB reject
-        // ("VARCHAR requires a length"); 21 is the length of a default nanoid, so
-        // String(21) works everywhere and holds every id Advanced Alchemy generates.
+        // ("VARCHAR requires a length"): `NanoID` is that VARCHAR, with a length only there.
         ModelPart(name: "NanoIDPrimaryKey", role: .mixin, includes: ["SentinelMixin"], columns: [
-            primaryKey(Column(name: "id", type: .string(length: 21), nullable: false)),
+            primaryKey(Column(name: "id", type: .nanoID, nullable: false)),
         ]),
     ]
 

@@ -5,7 +5,7 @@ import AlchemySQL
 /// documented there as deliberate:
 /// - PostgreSQL `post`/`slugged`: `id BIGSERIAL NOT NULL`, no `CREATE SEQUENCE`;
 ///   MariaDB: `id BIGINT NOT NULL AUTO_INCREMENT`, no `CREATE SEQUENCE`.
-/// - `nano.id` is `VARCHAR(21)` (NanoID String(21)); MariaDB gets a `nano` table.
+/// - MariaDB gets a `nano` table, whose `id` is `VARCHAR(21)` (AA's bare VARCHAR fails there).
 /// - PostgreSQL's `CREATE TYPE kind` comes right before the first table using it.
 enum ReferenceDDL {
     static let sqlite: [String: String] = [
@@ -19,7 +19,7 @@ enum ReferenceDDL {
         """,
         "nano": """
         CREATE TABLE nano (
-          id VARCHAR(21) NOT NULL,
+          id VARCHAR NOT NULL,
           sa_orm_sentinel INTEGER,
           created_at DATETIME NOT NULL,
           updated_at DATETIME NOT NULL,
@@ -128,7 +128,7 @@ enum ReferenceDDL {
         """,
         "nano": """
         CREATE TABLE nano (
-          id VARCHAR(21) NOT NULL,
+          id VARCHAR NOT NULL,
           sa_orm_sentinel INTEGER,
           created_at TIMESTAMP WITH TIME ZONE NOT NULL,
           updated_at TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -50,6 +50,7 @@ private let rows: [(String, ColumnType, String, String, String?)] = [
     ("StoredObject(backend: s3, multiple: true)", .storedObject(backend: "s3", multiple: true), "JSON", "JSONB", "JSON"),
     ("PasswordHash(128)", .passwordHash(length: 128), "VARCHAR(128)", "VARCHAR(128)", "VARCHAR(128)"),
     ("BigIntIdentity", .bigIntIdentity, "INTEGER", "BIGINT", "BIGINT"),
+    ("NanoID", .nanoID, "VARCHAR", "VARCHAR", "VARCHAR(21)"),
 ]
 
 let typeCells: [TypeCell] = rows.flatMap { label, type, sqlite, postgresql, mysql in

@@ -93,9 +93,9 @@ struct BaseExpansionTests {
         #expect(t.primaryKey == PrimaryKey(name: "pk_\(table)", columns: ["id"]))
     }
 
-    @Test func nanoIDPrimaryKeyHasALength() throws {
+    @Test func nanoIDPrimaryKeyIsANanoIDColumn() throws {
         let nano = try schema.require("nano")
-        #expect(try nano.require(column: "id") == Column(name: "id", type: .string(length: 21), nullable: false))
+        #expect(try nano.require(column: "id") == Column(name: "id", type: .nanoID, nullable: false))
         #expect(try nano.require(column: "sa_orm_sentinel").nullable)
     }
 
@@ -159,7 +159,7 @@ struct BaseExpansionTests {
         ("UUIDPrimaryKey", ["id", "code", "sa_orm_sentinel"], .guid(binary: nil)),
         ("UUIDv6PrimaryKey", ["id", "code", "sa_orm_sentinel"], .guid(binary: nil)),
         ("UUIDv7PrimaryKey", ["id", "code", "sa_orm_sentinel"], .guid(binary: nil)),
-        ("NanoIDPrimaryKey", ["id", "code", "sa_orm_sentinel"], .string(length: 21)),
+        ("NanoIDPrimaryKey", ["id", "code", "sa_orm_sentinel"], .nanoID),
     ])
     func eachMixin(_ mixin: String, _ columns: [String], _ idType: ColumnType?) throws {
         let schema = try loadModel("""

@@ -53,6 +53,7 @@ struct ColumnTypeExpressionTests {
         ("PasswordHash(128)", .passwordHash(length: 128), "PasswordHash(128)"),
         ("PasswordHash(64)", .passwordHash(length: 64), "PasswordHash(64)"),
         ("BigIntIdentity", .bigIntIdentity, "BigIntIdentity"),
+        ("NanoID", .nanoID, "NanoID"),
         ("  Numeric( 10 ,2 )  ", .numeric(precision: 10, scale: 2), "Numeric(10, 2)"),
     ]
 

@@ -19,10 +19,10 @@ public enum ReferenceTables {
         columns: [Column(name: "id", type: .bigIntIdentity, nullable: false, identity: Identity())] + audit,
         primaryKey: pk("ident"))
 
-    /// NanoID keys are String(21) (deliberate: AA's bare VARCHAR fails on MySQL/MariaDB).
+    /// A bare VARCHAR key, VARCHAR(21) on MySQL/MariaDB (AA's bare VARCHAR fails there).
     public static let nano = Table(
         name: "nano",
-        columns: [Column(name: "id", type: .string(length: 21), nullable: false), sentinel] + audit,
+        columns: [Column(name: "id", type: .nanoID, nullable: false), sentinel] + audit,
         primaryKey: pk("nano"))
 
     public static let post = Table(

@@ -53,6 +53,7 @@ extension MySQLFamily {
         case .storedObject: "JSON"
         case .passwordHash(let length): "VARCHAR(\(length))"
         case .bigIntIdentity: "BIGINT"
+        case .nanoID: "VARCHAR(21)"
         }
     }
 

@@ -76,7 +76,6 @@ extension MariaDBDialect {
     /// MariaDB's native `uuid` type (10.7+), which SQLAlchemy 2.1's `create_all` uses.
     public func sameType(_ declared: Column, reported: String) -> Bool {
         if declared.type == .uuid, canonicalType(reported) == "uuid" { return true }
-        guard let rendered = try? columnTypeDDL(declared) else { return false }
-        return canonicalType(rendered) == canonicalType(reported)
+        return rendersAs(declared, reported: reported)
     }
 }

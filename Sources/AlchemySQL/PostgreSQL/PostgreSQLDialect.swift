@@ -36,6 +36,7 @@ public struct PostgreSQLDialect: Dialect {
         case .storedObject: "JSONB"
         case .passwordHash(let length): "VARCHAR(\(length))"
         case .bigIntIdentity: "BIGINT"
+        case .nanoID: "VARCHAR"
         }
     }
 

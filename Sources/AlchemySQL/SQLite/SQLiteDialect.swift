@@ -45,6 +45,7 @@ public struct SQLiteDialect: Dialect {
         case .storedObject: "JSON"
         case .passwordHash(let length): "VARCHAR(\(length))"
         case .bigIntIdentity: "INTEGER"
+        case .nanoID: "VARCHAR"
         }
     }
 

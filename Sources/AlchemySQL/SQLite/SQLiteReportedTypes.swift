@@ -9,7 +9,6 @@ extension SQLiteDialect {
         if (declared.autoincrement || declared.identity != nil) && declared.type.isInteger {
             return canonicalType(reported) == "integer"
         }
-        guard let rendered = try? columnTypeDDL(declared) else { return false }
-        return canonicalType(rendered) == canonicalType(reported)
+        return rendersAs(declared, reported: reported)
     }
 }

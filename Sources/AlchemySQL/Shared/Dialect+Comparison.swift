@@ -16,8 +16,18 @@ extension Dialect {
     /// text, both in canonical spelling. A type the dialect cannot render (MySQL's
     /// `String` without a length) is compared as a value with nothing: not equal.
     public func sameType(_ declared: Column, reported: String) -> Bool {
-        guard let rendered = try? columnTypeDDL(declared) else { return false }
-        return canonicalType(rendered) == canonicalType(reported)
+        rendersAs(declared, reported: reported)
+    }
+
+    /// The declared type, or a type earlier versions declared in its place
+    /// (``ColumnType/earlierDeclarations``), renders as the reported text.
+    public func rendersAs(_ declared: Column, reported: String) -> Bool {
+        let reported = canonicalType(reported)
+        return ([declared.type] + declared.type.earlierDeclarations).contains { type in
+            var column = declared
+            column.type = type
+            return (try? columnTypeDDL(column)).map { canonicalType($0) == reported } ?? false
+        }
     }
 
     /// Canonical text (see ``SQLText/canonical(_:backslashEscapes:)``), outer

@@ -70,6 +70,9 @@ struct ExecutedBasesTests {
             case (.dtutc, .sqlite): "DATETIME"
             case (.dtutc, .postgresql): "timestamp with time zone"
             case (.dtutc, _): "datetime"
+            // Advanced Alchemy's bare VARCHAR; MySQL/MariaDB need a length.
+            case (.nano, .sqlite): "VARCHAR"
+            case (.nano, .postgresql): "character varying"
             case (.nano, _): Kind.varchar(21).type(dialect)
             case (.varchar(let n), .sqlite): "VARCHAR(\(n))"
             case (.varchar(let n), .postgresql): "character varying(\(n))"
