@@ -53,7 +53,7 @@ extension ColumnDeclaration {
         onDelete = try Self.action(map, "ondelete", of: what, hasForeignKey: foreignKey != nil)
         onUpdate = try Self.action(map, "onupdate", of: what, hasForeignKey: foreignKey != nil)
         if let node = map.value("server_default") {
-            serverDefault = try Self.serverDefault(node, of: what)
+            serverDefault = try Self.serverDefault(node, of: what, columnType: type)
         }
         comment = try map.value("comment")?.string(for: "comment of \(what)")
         if let node = map.value("autoincrement") {
@@ -108,7 +108,7 @@ extension ColumnDeclaration {
         return action
     }
 
-    private static func serverDefault(_ node: ModelNode, of what: String) throws(ModelError) -> ServerDefault {
+    private static func serverDefault(_ node: ModelNode, of what: String, columnType: ColumnType?) throws(ModelError) -> ServerDefault {
         if case .mapping = node.node {
             let map = try ModelMap(node, of: "server_default of \(what)", allowed: ["sql"])
             guard let sql = map.value("sql") else {
@@ -116,6 +116,9 @@ extension ColumnDeclaration {
             }
             return .expression(try sql.string(for: "sql of server_default"))
         }
-        return .literal(try node.string(for: "server_default of \(what) (a literal, or {sql: ...})"))
+        guard case .scalar(let scalar) = node.node, !node.isNull else {
+            throw node.wrongKind("a string", for: "server_default of \(what) (a literal, or {sql: ...})")
+        }
+        return .written(scalar, columnType: columnType)
     }
 }

@@ -70,7 +70,7 @@ struct ModelLoaderTests {
         #expect(post.comment == "Blog posts")
         #expect(try post.require(column: "created") == Column(
             name: "created", type: .dateTimeUTC, nullable: false, serverDefault: .expression("CURRENT_TIMESTAMP"), comment: "when"))
-        #expect(try post.require(column: "views").serverDefault == .literal("0"))
+        #expect(try post.require(column: "views").serverDefault == .expression("0"))
         #expect(try post.require(column: "flag").serverDefault == .literal("false"))
         #expect(try post.require(column: "maybe").nullable)
         #expect(try !post.require(column: "counter").autoincrement)

@@ -257,12 +257,10 @@ public final class MariaDBIntrospector: Introspector {
         column.autoincrement = extra.contains("auto_increment")
         let generated = extra.contains("generated") && !extra.contains("default_generated")
         if !generated, !column.autoincrement, let text = row.catalogText("column_default"), text != "NULL" {
-            if isMySQL {
-                column.serverDefault = .expression(mysqlDefault(text, dataType: row.catalogString("data_type"),
-                                                                isExpression: extra.contains("default_generated")))
-            } else {
-                column.serverDefault = .expression(text)
-            }
+            let reported = isMySQL
+                ? mysqlDefault(text, dataType: row.catalogString("data_type"), isExpression: extra.contains("default_generated"))
+                : text
+            column.serverDefault = MariaDBDialect().portableDefault(reported)
         }
         column.type = isJSON ? .json : portableType(native)
         if column.type == .bigInteger, column.autoincrement { column.type = .bigIntIdentity }

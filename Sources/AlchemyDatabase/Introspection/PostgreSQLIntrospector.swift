@@ -238,7 +238,7 @@ public final class PostgreSQLIntrospector: Introspector {
                defaultSQL.hasPrefix("nextval("), defaultSQL.contains(sequence) {
                 column.autoincrement = true
             } else {
-                column.serverDefault = .expression(defaultSQL)
+                column.serverDefault = PostgreSQLDialect().portableDefault(defaultSQL)
             }
         }
         if row.catalogString("type_kind") == "e", let oid = row["type_oid"].int64Value {

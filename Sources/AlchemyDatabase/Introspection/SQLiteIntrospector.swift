@@ -94,7 +94,7 @@ public final class SQLiteIntrospector: Introspector {
             let native = row.catalogString("column_type")
             var column = Column(name: row.catalogString("column_name"), type: Self.portableType(native),
                                 nullable: !row.catalogFlag("not_null"), nativeType: native)
-            if let defaultSQL = row.catalogText("default_sql") { column.serverDefault = .expression(defaultSQL) }
+            if let defaultSQL = row.catalogText("default_sql") { column.serverDefault = SQLiteDialect().portableDefault(defaultSQL) }
             if let position = row.catalogInt("pk"), position > 0 { keyColumns[key, default: []].append((position, column.name)) }
             assembly.update(schema: key.schema, name: key.name) { $0.columns.append(column) }
         }

@@ -2,7 +2,7 @@ import AlchemySchema
 
 /// Columns: added and dropped by name, and for columns on both sides one
 /// `alter_column` that gathers what the type, enum, nullability, server-default
-/// and comment comparisons found, with `existing` set to the live column.
+/// and comment comparisons found, with `existing` set to the live column (in its portable form).
 extension SchemaComparator {
     func compareColumns(declared: Table, live: Table, into changes: inout ChangeSet) {
         let reference = declared.reference
@@ -19,13 +19,13 @@ extension SchemaComparator {
         }
         let drops = live.columns
             .filter { declared.column(named: $0.name) == nil }
-            .map { AlchemySchema.Operation.dropColumn(reference, $0) }
+            .map { AlchemySchema.Operation.dropColumn(reference, portable($0, declared: nil, table: live.name)) }
         changes.columnChanges += additions + alterations + drops
     }
 
     /// The `alter_column` that makes the live column the declared one, `nil` when they match.
     func alteration(of live: Column, to declared: Column, declared declaredTable: Table, live liveTable: Table) -> AlterColumn? {
-        var change = AlterColumn(table: declaredTable.reference, existing: live)
+        var change = AlterColumn(table: declaredTable.reference, existing: portable(live, declared: declared, table: liveTable.name))
         if options.compareType { compareType(declared, live, into: &change) }
         compareEnumValues(declared, live, into: &change)
         compareNullability(declared, live, declared: declaredTable, live: liveTable, into: &change)

@@ -27,7 +27,7 @@ extension SchemaComparator {
                     "left table \(table.reference) alone: it has the shape of a version table (one `version_num` column); "
                         + "if it is this project's, set `version_table: \(table.name)` in alchemy.yaml, or add it to `exclude_tables:`")
             } else {
-                changes.dropTables.append(table)
+                changes.dropTables.append(portable(table))
             }
         }
     }

@@ -143,7 +143,7 @@ public struct OperationDecoder {
         let (type, optional) = try columnType(try fields.node("type"))
         let isKey = try fields.bool("primary_key") ?? false
         var definition = Column(name: try fields.string("name"), type: type, nullable: (try fields.bool("nullable")) ?? (optional && !isKey))
-        definition.serverDefault = try fields.optionalNode("server_default").flatMap { node throws(LocatedError) in try serverDefault(node) }
+        definition.serverDefault = try fields.optionalNode("server_default").flatMap { node throws(LocatedError) in try serverDefault(node, columnType: type) }
         definition.autoincrement = try fields.bool("autoincrement") ?? false
         definition.comment = try fields.optionalString("comment")
         if let identityNode = fields.optionalNode("identity") {
@@ -170,13 +170,17 @@ public struct OperationDecoder {
         }
     }
 
-    func serverDefault(_ node: YAMLNode) throws(LocatedError) -> ServerDefault? {
+    /// A plain boolean or number is a constant of the column's type (``ServerDefault/written(_:columnType:)``).
+    func serverDefault(_ node: YAMLNode, columnType: ColumnType?) throws(LocatedError) -> ServerDefault? {
         if reader.isNull(node) { return nil }
         if case .mapping = node {
             let fields = try Fields(self, node, "`server_default`", allowed: ["sql"])
             return .expression(try fields.string("sql"))
         }
-        return .literal(try reader.string(node, what: "`server_default`"))
+        guard case .scalar(let scalar) = node else {
+            throw reader.error(node, "`server_default` must be a single value or {sql: ...}, not a list")
+        }
+        return .written(scalar, columnType: columnType)
     }
 
     func alterColumn(_ node: YAMLNode) throws(LocatedError) -> AlterColumn {
@@ -189,14 +193,14 @@ public struct OperationDecoder {
         }
         var existing = Column(name: try fields.string("column"), type: try columnType(existingTypeNode).0,
                               nullable: try fields.bool("existing_nullable") ?? true)
-        existing.serverDefault = try fields.optionalNode("existing_server_default").flatMap { node throws(LocatedError) in try serverDefault(node) }
+        existing.serverDefault = try fields.optionalNode("existing_server_default").flatMap { node throws(LocatedError) in try serverDefault(node, columnType: existing.type) }
         existing.comment = try fields.optionalString("existing_comment")
         existing.autoincrement = try fields.bool("existing_autoincrement") ?? false
         var change = AlterColumn(table: try fields.tableReference(), existing: existing)
         change.newName = try fields.optionalString("new_name")
         if let typeNode = fields.optionalNode("type") { change.type = try columnType(typeNode).0 }
         change.nullable = try fields.bool("nullable")
-        if let node = fields.optionalNode("server_default") { change.serverDefault = .some(try serverDefault(node)) }
+        if let node = fields.optionalNode("server_default") { change.serverDefault = .some(try serverDefault(node, columnType: change.type ?? existing.type)) }
         if let node = fields.optionalNode("comment") { change.comment = .some(try reader.optionalString(node, what: "`comment`")) }
         return change
     }

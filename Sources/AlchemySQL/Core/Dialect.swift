@@ -108,4 +108,7 @@ public protocol Dialect: Sendable {
     /// A server default's SQL in canonical form, `nil` when it means "no default"
     /// (`NULL`): casts the server adds, quoting and spelling removed.
     func canonicalDefault(_ sql: String) -> String?
+    /// A reported default's tokens as this database writes them: PostgreSQL's
+    /// `::type` casts dropped, MySQL's backslash escapes read.
+    func defaultTokens(_ sql: String) -> [SQLText.Token]
 }

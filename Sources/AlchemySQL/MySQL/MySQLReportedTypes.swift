@@ -57,11 +57,17 @@ extension MySQLFamily {
     /// `current_timestamp()` (MariaDB's spelling) and `now()` are `CURRENT_TIMESTAMP`;
     /// strings read with MySQL's backslash escapes; MariaDB's `NULL` is no default.
     public func canonicalDefault(_ sql: String) -> String? {
-        guard let text = SQLText.canonicalDefault(SQLText.tokens(sql, backslashEscapes: true)) else { return nil }
+        guard let text = SQLText.canonicalDefault(defaultTokens(sql)) else { return nil }
         switch text {
         case "current_timestamp()", "now()", "localtimestamp", "localtimestamp()": return "current_timestamp"
         default: return text
         }
+    }
+}
+
+extension MySQLFamily {
+    public func defaultTokens(_ sql: String) -> [SQLText.Token] {
+        SQLText.tokens(sql, backslashEscapes: true)
     }
 }
 

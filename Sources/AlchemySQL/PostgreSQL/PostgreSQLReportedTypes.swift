@@ -42,9 +42,12 @@ extension PostgreSQLDialect {
     /// and `now()` / `transaction_timestamp()` read as `CURRENT_TIMESTAMP`, which is the
     /// same function in PostgreSQL.
     public func canonicalDefault(_ sql: String) -> String? {
-        let tokens = Self.withoutCasts(SQLText.tokens(sql))
-        guard let text = SQLText.canonicalDefault(tokens) else { return nil }
+        guard let text = SQLText.canonicalDefault(defaultTokens(sql)) else { return nil }
         return Self.timestampFunctions[text] ?? text
+    }
+
+    public func defaultTokens(_ sql: String) -> [SQLText.Token] {
+        Self.withoutCasts(SQLText.tokens(sql))
     }
 
     static let timestampFunctions: [String: String] = [

@@ -34,7 +34,11 @@ extension Dialect {
     /// parentheses removed, a quoted number read as the number (`'0'` is `0`),
     /// and `NULL` as no default.
     public func canonicalDefault(_ sql: String) -> String? {
-        SQLText.canonicalDefault(SQLText.tokens(sql, backslashEscapes: false))
+        SQLText.canonicalDefault(defaultTokens(sql))
+    }
+
+    public func defaultTokens(_ sql: String) -> [SQLText.Token] {
+        SQLText.tokens(sql, backslashEscapes: false)
     }
 }
 

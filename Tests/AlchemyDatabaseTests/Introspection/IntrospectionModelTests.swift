@@ -58,13 +58,13 @@ struct IntrospectionModelTests {
         switch dialect {
         case .sqlite:
             #expect(status.nativeType == "VARCHAR(8)")
-            #expect(status.serverDefault == .expression("'active'"))
-            #expect(viewCount.serverDefault == .expression("'0'"))
+            #expect(status.serverDefault == .literal("active"))
+            #expect(viewCount.serverDefault == .literal("0"))
             #expect(check.sqltext == "email LIKE '%@%'")
         case .postgresql:
             #expect(status.nativeType == "user_status")
             #expect(status.type == .enumeration(values: ["active", "disabled"], name: "user_status"))
-            #expect(status.serverDefault == .expression("'active'::user_status"))
+            #expect(status.serverDefault == .literal("active"))
             #expect(viewCount.serverDefault == .expression("0"))
             #expect(check.sqltext == "email::text ~~ '%@%'::text")
             #expect(try user.require("id").nativeType == "uuid")
@@ -72,7 +72,7 @@ struct IntrospectionModelTests {
         case .mariadb, .mysql:
             #expect(status.nativeType == "enum('active','disabled')")
             #expect(status.type == .enumeration(values: ["active", "disabled"], name: nil))
-            #expect(status.serverDefault == .expression("'active'"))
+            #expect(status.serverDefault == .literal("active"))
             #expect(viewCount.serverDefault == .expression("0"))
             #expect(check.sqltext == "`email` like '%@%'")
             // JSON is longtext + json_valid(): a JSON column, and no extra check constraint.
