@@ -84,15 +84,16 @@ struct AutogenerateProject {
 
 /// Live schemas compared as the issue asks: tables, columns (reported type,
 /// nullability, default, identity, comment), keys, constraints and indexes, each
-/// set without regard to order.
+/// set without regard to order (columns in order too, when asked).
 enum SchemaShape {
     /// Defaults are compared in the dialect's canonical form: PostgreSQL reports the
     /// default of a column altered to `bigint` as `0` and that of one created as
     /// `bigint` as `'0'::bigint`, which are the same default.
-    static func describe(_ schema: Schema, dialect: DialectName) -> [String: [String]] {
+    static func describe(_ schema: Schema, dialect: DialectName, columnOrder: Bool = false) -> [String: [String]] {
         var tables: [String: [String]] = [:]
         for table in schema.tables {
             var lines: [String] = []
+            if columnOrder { lines.append("column order " + table.columns.map(\.name).joined(separator: ", ")) }
             if let comment = table.comment, !comment.isEmpty { lines.append("comment \(comment)") }
             for column in table.columns {
                 let serverDefault = column.serverDefault.map { serverDefault in
@@ -120,8 +121,9 @@ enum SchemaShape {
     }
 
     /// The lines that differ, `-` only in `expected`, `+` only in `actual`; empty when equal.
-    static func differences(_ expected: Schema, _ actual: Schema, dialect: DialectName) -> [String] {
-        let a = describe(expected, dialect: dialect), b = describe(actual, dialect: dialect)
+    static func differences(_ expected: Schema, _ actual: Schema, dialect: DialectName, columnOrder: Bool = false) -> [String] {
+        let a = describe(expected, dialect: dialect, columnOrder: columnOrder)
+        let b = describe(actual, dialect: dialect, columnOrder: columnOrder)
         var output: [String] = []
         for name in Set(a.keys).union(b.keys).sorted() {
             let left = a[name] ?? [], right = b[name] ?? []

@@ -62,7 +62,7 @@ struct PortableRevisionTests {
                 try TestDatabases.withScratchDatabase(target) { targetURL in
                     let copy = try AutogenerateProject(url: targetURL, models: Self.before)
                     defer { copy.remove() }
-                    try copyRevisions(from: origin, to: copy)
+                    try Self.copyRevisions(from: origin, to: copy)
                     try copy.succeed("upgrade", "+1")
                     try insertMember(targetURL)
                     try copy.succeed("upgrade", "head")
@@ -107,7 +107,8 @@ struct PortableRevisionTests {
         }
     }
 
-    func copyRevisions(from origin: AutogenerateProject, to copy: AutogenerateProject) throws {
+    /// Replaces `copy`'s revision files with `origin`'s.
+    static func copyRevisions(from origin: AutogenerateProject, to copy: AutogenerateProject) throws {
         let versions = "/migrations/versions/"
         for name in try copy.revisionFiles() {
             try FileManager.default.removeItem(atPath: copy.folder + versions + name)

@@ -113,6 +113,10 @@ struct RevisionCommandTests {
         let broken = try Self.alchemy(folder, "upgrade")
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("ffffffffffff"))
+        // A stamp from a revision nobody knows would leave that row behind: it says so, and names --purge.
+        let unknown = try Self.alchemy(folder, "stamp", "head")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("ffffffffffff") && unknown.stderr.contains("stamp --purge"), "\(unknown.stderr)")
         let purged = try Self.alchemy(folder, "stamp", "--purge", "base")
         #expect(purged.status == 0, "\(purged.stderr)")
         #expect(try Self.alchemy(folder, "current").stdout == "")

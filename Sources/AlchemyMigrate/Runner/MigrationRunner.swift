@@ -56,6 +56,7 @@ public final class MigrationRunner {
             }
             try versionTable.ensure(on: connection)
             var heads = try versionTable.rows(on: connection)
+            if !purge { try checkKnown(heads) }
             for step in try script.graph.stampPlan(from: heads, to: targets, purge: purge) {
                 for change in step.versionChanges {
                     try connection.execute(try versionTable.statement(for: change, dialect: connection.dialect))

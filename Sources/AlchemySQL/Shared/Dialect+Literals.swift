@@ -27,11 +27,16 @@ extension Dialect {
     }
 
     /// The text after `DEFAULT`: a literal default is a quoted string, as SQLAlchemy
-    /// renders a plain-string `server_default`; an expression is written as is.
+    /// renders a plain-string `server_default`; an expression is written as is,
+    /// except a bare `TRUE`/`FALSE`, which is this dialect's boolean literal (`1`/`0`
+    /// on SQLite), as SQLAlchemy compiles `sa.true()` and `sa.false()`.
     func defaultSQL(_ serverDefault: ServerDefault) -> String {
         switch serverDefault {
-        case .literal(let text): stringLiteral(text)
-        case .expression(let sql): sql
+        case .literal(let text): return stringLiteral(text)
+        case .expression(let sql):
+            let word = Substring(sql).trimmingBlanks.lowercased()
+            guard word == "true" || word == "false", let literal = try? literal(.bool(word == "true")) else { return sql }
+            return literal
         }
     }
 }
