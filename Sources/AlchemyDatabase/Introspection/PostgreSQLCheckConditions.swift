@@ -7,18 +7,18 @@ import AlchemySchema
 /// `pg_get_constraintdef(oid, true)`, the call the introspector reads live checks
 /// with. Nothing stays behind and nothing is committed.
 ///
-/// Round trips: one batch of statements for every table and condition, one
-/// query, one rollback. A condition the server refuses aborts the batch; the
+/// Round trips: one batch (`BEGIN`, every table and condition), one query, one
+/// rollback. A condition the server refuses aborts the batch; the
 /// conditions are then added one by one under savepoints, so that only the
 /// refused ones go without an answer.
 extension PostgreSQLIntrospector {
     public func reportedCheckConditions(_ conditions: [CheckCondition]) throws -> [CheckCondition: String] {
         let probes = CheckConditionProbes(conditions, dialect: connection.sqlDialect)
         guard !probes.tables.isEmpty else { return [:] }
-        try connection.execute("BEGIN")
+        // Registered first: the batch below opens the transaction itself.
         defer { try? connection.execute("ROLLBACK") }
         do {
-            try connection.execute((creates(probes) + probes.probes.map(addition)).joined(separator: ";\n"))
+            try connection.execute((["BEGIN"] + creates(probes) + probes.probes.map(addition)).joined(separator: ";\n"))
         } catch {
             try connection.execute("ROLLBACK")
             try connection.execute("BEGIN")

@@ -38,7 +38,7 @@ struct CheckConditionComparisonTests {
         #expect(changed.downgrade == [.dropConstraint(payment, .check(new)), .createCheckConstraint(payment, old)])
     }
 
-    @Test("MariaDB's backslash escapes in the server's text read as the quote they stand for")
+    @Test("MariaDB: the server's text, backticks and backslash escapes included, is compared with the live text")
     func backslashEscapes() {
         let declared = schema("note <> 'it''s'")
         let condition = CheckCondition(table: payment, sqltext: "note <> 'it''s'")
