@@ -16,17 +16,22 @@ extension MariaDBIntrospector {
     public func reportedCheckConditions(_ conditions: [CheckCondition]) throws -> [CheckCondition: String] {
         let probes = CheckConditionProbes(conditions, dialect: connection.sqlDialect)
         var reported: [String: String] = [:]
+        var refusal: (any Error)?
         for table in probes.tables {
             do {
                 try reported.merge(spell(table.probes, on: table), uniquingKeysWith: { first, _ in first })
             } catch {
                 for probe in table.probes {
-                    if let answer = try? spell([probe], on: table) {
-                        reported.merge(answer, uniquingKeysWith: { first, _ in first })
+                    do {
+                        try reported.merge(spell([probe], on: table), uniquingKeysWith: { first, _ in first })
+                    } catch {
+                        refusal = error
                     }
                 }
             }
         }
+        // Nothing answered at all (no privilege to create temporary tables): say why.
+        if reported.isEmpty, let refusal { throw refusal }
         return probes.answers(reported)
     }
 
