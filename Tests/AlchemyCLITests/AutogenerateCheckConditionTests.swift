@@ -21,6 +21,9 @@ struct AutogenerateCheckConditionTests {
               kind: String(20)
               code: String(20)?
               note: Text?
+              paid: Boolean
+              price: "Numeric(10, 2)"
+              status: {type: "Enum(active, disabled, name: payment_status)", server_default: active}
             check_constraints:
 
         """ + checks.map { "      - {name: \($0.name), sqltext: \"\($0.sqltext)\"}\n" }.joined()
@@ -35,6 +38,11 @@ struct AutogenerateCheckConditionTests {
         ("wire_is_large", "(amount > 0 AND amount < 1000) OR (kind = 'wire' AND amount >= 1000)"),
         ("kind_long", "length(kind) > 3"),
         ("note_quoted", "note <> 'it''s' AND note <> 'say \\\"hi\\\"'"),
+        ("paid_or_cheap", "paid = TRUE OR price < 100.50"),
+        ("email_lower", "lower(email) = email"),
+        ("price_range", "price BETWEEN 0 AND 99999.99"),
+        ("kind_not_void", "NOT (kind = 'void')"),
+        ("status_known", "status IN ('active', 'disabled')"),
     ]
 
     @Test("A changed condition is found, migrated, and undone", arguments: TestDatabases.dialects)
