@@ -184,6 +184,8 @@ struct AutogenerateAdvancedAlchemyTests {
             try connection.execute("CREATE UNIQUE INDEX ix_tag_slug_unique ON tag (slug)")
             let check = try project.check()
             #expect(check.status == 0, "with ix_tag_slug_unique on \(dialect.rawValue): \(check.output)")
+            // Its checks are compared as the server spells them, not by name only.
+            #expect(!check.output.contains("by name only"), "\(dialect.rawValue): \(check.output)")
         }
     }
 

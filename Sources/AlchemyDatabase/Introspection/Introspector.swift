@@ -27,6 +27,12 @@ public protocol Introspector: AnyObject {
     /// Every table of the target schema(s), ordered by name, without the version
     /// table and the excluded tables.
     func schema(_ options: IntrospectionOptions) throws -> Schema
+    /// Each condition as the server would report it back had it been created as a
+    /// CHECK on its table (what ``schema(_:)`` would then read), asked without
+    /// changing anything: the conditions autogenerate must compare with live checks
+    /// whose text differs. Conditions the server refused are missing from the
+    /// result; a failure of the whole round trip (no privilege) throws.
+    func reportedCheckConditions(_ conditions: [CheckCondition]) throws -> [CheckCondition: String]
 }
 
 extension Introspector {

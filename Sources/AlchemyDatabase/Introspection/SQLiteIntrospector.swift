@@ -264,3 +264,11 @@ public final class SQLiteIntrospector: Introspector {
         }
     }
 }
+
+extension SQLiteIntrospector {
+    /// SQLite keeps a CHECK's text as written (the table's SQL), so it reports a
+    /// condition exactly as it was given.
+    public func reportedCheckConditions(_ conditions: [CheckCondition]) throws -> [CheckCondition: String] {
+        Dictionary(conditions.map { ($0, $0.sqltext) }, uniquingKeysWith: { first, _ in first })
+    }
+}

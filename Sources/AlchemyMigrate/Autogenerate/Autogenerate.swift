@@ -35,7 +35,18 @@ public struct Autogenerate {
             options.schemas = others
             live.tables += try connection.introspect(options).tables.filter { $0.schema != nil }
         }
-        return SchemaComparator(dialect: connection.dialect, options: self.options).compare(declared: declared, live: live)
+        var comparator = SchemaComparator(dialect: connection.dialect, options: self.options)
+        comparator.reportedChecks = [:]
+        let conditions = comparator.checkConditionsToAsk(declared: declared, live: live)
+        if !conditions.isEmpty {
+            // Failing to ask never fails the comparison: the checks are then compared by name, with a warning.
+            do {
+                comparator.reportedChecks = try makeIntrospector(connection).reportedCheckConditions(conditions)
+            } catch {
+                comparator.reportedChecksFailure = "\(error)"
+            }
+        }
+        return comparator.compare(declared: declared, live: live)
     }
 }
 

@@ -1,11 +1,18 @@
 import AlchemySchema
 import AlchemySQL
 
-/// Check constraints, by name. Their text is not compared: every server rewrites
-/// it (`email LIKE '%@%'` comes back from PostgreSQL as
-/// `((email)::text ~~ '%@%'::text)`), so a text comparison would report changes
-/// that are not there. A declared check is found in an unnamed live check with
-/// the same canonical text (SQLite may not report names).
+/// Check constraints, by name, then by condition. Every server rewrites a
+/// condition (`email LIKE '%@%'` comes back from PostgreSQL as
+/// `(email)::text ~~ '%@%'::text`), so the declared text is not compared with
+/// the live one as written: when their canonical texts differ, the comparison
+/// uses the server's own spelling of the declared text (``SchemaComparator/reportedChecks``,
+/// asked by autogenerate for ``SchemaComparator/checkConditionsToAsk(declared:live:)``).
+/// A changed condition is dropped and created again.
+///
+/// Without that spelling the check is the same when the name is (one warning
+/// says so when the server was asked but did not answer). A declared check is
+/// found in an unnamed live check with the same canonical text (SQLite may not
+/// report names).
 ///
 /// Live checks that the models lack are dropped, except MariaDB's `json_valid`
 /// check, which the server adds to every JSON column.
@@ -14,8 +21,13 @@ extension SchemaComparator {
         let reference = declared.reference
         var liveChecks = live.checkConstraints
         for check in declared.checkConstraints {
-            if let position = liveChecks.firstIndex(where: { $0.name != nil && $0.name == check.name })
-                ?? liveChecks.firstIndex(where: { ($0.name == nil || check.name == nil) && sameText($0, check) }) {
+            if let position = liveChecks.firstIndex(where: { $0.name != nil && $0.name == check.name }) {
+                let existing = liveChecks.remove(at: position)
+                if conditionChanged(check, existing, on: live, into: &changes) {
+                    changes.dropIndexesAndConstraints.append(.dropConstraint(reference, .check(existing)))
+                    changes.createIndexesAndConstraints.append(.createCheckConstraint(reference, check))
+                }
+            } else if let position = liveChecks.firstIndex(where: { ($0.name == nil || check.name == nil) && sameText($0, check) }) {
                 liveChecks.remove(at: position)
             } else {
                 changes.createIndexesAndConstraints.append(.createCheckConstraint(reference, check))
@@ -26,12 +38,40 @@ extension SchemaComparator {
         }
     }
 
+    /// Whether the live check of the same name holds another condition, as far as
+    /// the server's spelling of the declared one tells.
+    private func conditionChanged(_ check: CheckConstraint, _ existing: CheckConstraint, on live: Table,
+                                  into changes: inout ChangeSet) -> Bool {
+        guard !sameText(existing, check) else { return false }
+        let condition = CheckCondition(table: live.reference, sqltext: check.sqltext)
+        changes.checkConditionsToAsk.append(condition)
+        guard let reportedChecks else { return false }
+        guard let reported = reportedChecks[condition] else {
+            changes.unansweredChecks.append("\(check.name ?? existing.name ?? "?") on \(live.reference)")
+            return false
+        }
+        return canonical(reported) != canonical(existing.sqltext)
+    }
+
     private func sameText(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
         SQLText.canonical(a.sqltext) == SQLText.canonical(b.sqltext)
+    }
+
+    /// Read as the server wrote it: MariaDB prints `\'` in strings unless `NO_BACKSLASH_ESCAPES`.
+    private func canonical(_ sqltext: String) -> String {
+        SQLText.canonical(sqltext, backslashEscapes: dialect.stringsMayUseBackslashEscapes)
     }
 
     /// MariaDB's JSON column check, `json_valid(`column`)`.
     private func isServerMade(_ check: CheckConstraint) -> Bool {
         isMySQLFamily && SQLText.canonical(check.sqltext, backslashEscapes: true).hasPrefix("json_valid(")
+    }
+
+    /// The one warning for checks compared by name only because the server did not spell them.
+    func unansweredChecksWarning(_ checks: [String]) -> String? {
+        guard !checks.isEmpty else { return nil }
+        let reason = reportedChecksFailure.map { ": \($0)" } ?? ""
+        return "compared check constraint\(checks.count == 1 ? "" : "s") \(checks.joined(separator: ", ")) by name only: "
+            + "the database did not say how it writes the declared condition\(reason)"
     }
 }

@@ -22,21 +22,41 @@ import AlchemySQL
 public struct SchemaComparator: Sendable {
     public var dialectName: DialectName
     public var options: ComparisonOptions
+    /// The live server's spelling of declared CHECK conditions, for those
+    /// ``checkConditionsToAsk(declared:live:)`` lists; `nil` when it was not asked
+    /// (checks of the same name are then the same check).
+    public var reportedChecks: [CheckCondition: String]?
+    /// Why the server could not be asked at all, for the warning that says so.
+    public var reportedChecksFailure: String?
 
-    public init(dialect: DialectName, options: ComparisonOptions = ComparisonOptions()) {
+    public init(dialect: DialectName, options: ComparisonOptions = ComparisonOptions(),
+                reportedChecks: [CheckCondition: String]? = nil) {
         self.dialectName = dialect
         self.options = options
+        self.reportedChecks = reportedChecks
     }
 
     var dialect: any Dialect { dialectName.dialect }
 
     /// The operations that turn `live` into `declared`, and their reverse.
     public func compare(declared: Schema, live: Schema) -> Comparison {
+        let changes = changeSet(declared: declared, live: live)
+        let warnings = changes.warnings + [unansweredChecksWarning(changes.unansweredChecks)].compactMap { $0 }
+        return Comparison(upgrade: changes.operations, warnings: warnings)
+    }
+
+    /// The declared CHECK conditions whose live check of the same name reads
+    /// otherwise: only the server can say whether they are the same condition.
+    public func checkConditionsToAsk(declared: Schema, live: Schema) -> [CheckCondition] {
+        changeSet(declared: declared, live: live).checkConditionsToAsk
+    }
+
+    private func changeSet(declared: Schema, live: Schema) -> ChangeSet {
         let declaredTables = declared.tables.filter { !options.isExcluded($0.reference) }
         let liveTables = live.tables.filter { !options.isExcluded($0.reference) && !isInternal($0) }
         var changes = ChangeSet()
         compareTables(declared: declaredTables, live: liveTables, into: &changes)
-        return Comparison(upgrade: changes.operations, warnings: changes.warnings)
+        return changes
     }
 
     /// Tables the database keeps for itself (`sqlite_sequence`, `sqlite_stat1`).
@@ -71,4 +91,8 @@ struct ChangeSet {
     var dropTables: [Table] = []
     /// What was left alone on purpose, for `Comparison.warnings`.
     var warnings: [String] = []
+    /// Declared check conditions that need the server's spelling to compare.
+    var checkConditionsToAsk: [CheckCondition] = []
+    /// Checks that needed it and did not get it (`name on table`).
+    var unansweredChecks: [String] = []
 }
