@@ -194,7 +194,8 @@ struct AutogenerateAdvancedAlchemyTests {
     /// accepts both:
     /// - SlugKey's redundant `ix_<t>_slug_unique` (autogenerate ignores its Spanner-only condition);
     /// - `GUID(binary=False)` rendered as BINARY(16): the flag is lost in the revision;
-    /// - a CHECK's `%` doubled to `%%` (Alembic renders the text escaped for the driver);
+    /// - a CHECK's `%` doubled to `%%` (Alembic renders the text escaped for the driver;
+    ///   `check` reads LIKE patterns as what they match, so this is no change);
     /// - SQLAlchemy 2.1's native `uuid` for `Uuid` on MariaDB (alchemy renders 2.0's CHAR(32),
     ///   which every MariaDB version has).
     static func isAdvancedAlchemyBug(_ difference: String) -> Bool {

@@ -54,12 +54,37 @@ extension SchemaComparator {
     }
 
     private func sameText(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
-        SQLText.canonical(a.sqltext) == SQLText.canonical(b.sqltext)
+        canonical(a.sqltext) == canonical(b.sqltext)
     }
 
     /// Read as the server wrote it: MariaDB prints `\'` in strings unless `NO_BACKSLASH_ESCAPES`.
+    /// A LIKE pattern's runs of `%` are one `%`, which they mean: Alembic writes a
+    /// check's `%` doubled into its revisions (escaped for the driver), so databases
+    /// migrated by it hold `LIKE '%%@%%'` for a model's `LIKE '%@%'`.
     private func canonical(_ sqltext: String) -> String {
-        SQLText.canonical(sqltext, backslashEscapes: dialect.stringsMayUseBackslashEscapes)
+        let tokens = SQLText.tokens(sqltext, backslashEscapes: dialect.stringsMayUseBackslashEscapes)
+        return SQLText.text(Self.withSimpleLikePatterns(tokens))
+    }
+
+    static func withSimpleLikePatterns(_ tokens: [SQLText.Token]) -> [SQLText.Token] {
+        var output: [SQLText.Token] = []
+        for token in tokens {
+            // `LIKE`, `ILIKE`, and PostgreSQL's `~~` / `~~*` (how it reports them).
+            let isPattern = switch output.last {
+            case .word("like")?, .word("ilike")?: true
+            case .symbol("~")?: output.dropLast().last == .symbol("~")
+            case .symbol("*")?: output.suffix(3).elementsEqual([.symbol("~"), .symbol("~"), .symbol("*")])
+            default: false
+            }
+            if isPattern, case .string(let pattern) = token {
+                var simple = ""
+                for character in pattern where !(character == "%" && simple.last == "%") { simple.append(character) }
+                output.append(.string(simple))
+            } else {
+                output.append(token)
+            }
+        }
+        return output
     }
 
     /// MariaDB's JSON column check, `json_valid(`column`)`.

@@ -58,4 +58,22 @@ struct CheckConditionComparisonTests {
         #expect(comparison.warnings == ["compared check constraint ck_amount on payment by name only: "
             + "the database did not say how it writes the declared condition: permission denied"])
     }
+
+    @Test("A LIKE pattern's runs of % are one %, as Alembic's revisions double them; other patterns differ")
+    func likePatterns() {
+        let declared = schema("email LIKE '%@%'")
+        let condition = CheckCondition(table: payment, sqltext: "email LIKE '%@%'")
+        let doubled = SchemaComparator(dialect: .postgresql, reportedChecks: [condition: "email::text ~~ '%@%'::text"])
+            .compare(declared: declared, live: schema("email::text ~~ '%%@%%'::text"))
+        #expect(doubled.isEmpty)
+        #expect(SchemaComparator(dialect: .sqlite, reportedChecks: [condition: "email LIKE '%@%'"])
+            .compare(declared: declared, live: schema("email like '%%@%%'")).isEmpty)
+        let other = SchemaComparator(dialect: .postgresql, reportedChecks: [condition: "email::text ~~ '%@%'::text"])
+            .compare(declared: declared, live: schema("email::text ~~ '%@%.%'::text"))
+        #expect(other.upgrade.count == 2)
+        // Outside a pattern, %% is two characters.
+        let literal = SchemaComparator(dialect: .postgresql, reportedChecks: [CheckCondition(table: payment, sqltext: "note <> '%'"): "note <> '%'::text"])
+            .compare(declared: schema("note <> '%'"), live: schema("note <> '%%'::text"))
+        #expect(literal.upgrade.count == 2)
+    }
 }
