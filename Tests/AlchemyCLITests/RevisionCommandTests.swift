@@ -125,6 +125,27 @@ struct RevisionCommandTests {
         #expect(try !connection.query("SELECT name FROM sqlite_master WHERE name = 't'").isEmpty)
     }
 
+    @Test("heads follows down_revision, as Alembic's; --resolve-dependencies leaves out what another depends on")
+    func headsResolvingDependencies() throws {
+        let folder = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for arguments in [["-m", "base", "--rev-id", "a00000000001"], ["-m", "audit", "--rev-id", "b00000000001"],
+                          ["-m", "report", "--rev-id", "c00000000001", "--head", "a00000000001", "--splice",
+                           "--depends-on", "b00000000001"]] {
+            let made = try CommandRunner.run(["database", "revision"] + arguments, in: folder)
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        let plain = try Self.alchemy(folder, "heads", "--format", "json")
+        let resolved = try Self.alchemy(folder, "heads", "--resolve-dependencies", "--format", "json")
+        #expect(plain.status == 0 && resolved.status == 0, "\(plain.stderr)\(resolved.stderr)")
+        func ids(_ result: CommandRunner.Result) -> [String] {
+            let rows = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [[String: Any]] ?? []
+            return rows.compactMap { $0["revision"] as? String }.sorted()
+        }
+        #expect(ids(plain) == ["b00000000001", "c00000000001"], "\(plain.stdout)")
+        #expect(ids(resolved) == ["c00000000001"], "\(resolved.stdout)")
+    }
+
     @Test("edit opens the file in $EDITOR and checks it afterwards")
     func edit() throws {
         let folder = try Self.project()

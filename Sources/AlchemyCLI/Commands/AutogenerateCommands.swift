@@ -52,6 +52,7 @@ struct CheckCommand: ParsableCommand {
             console.json(.object([
                 ("up_to_date", .bool(comparison.isEmpty)),
                 ("operations", .array(comparison.summary.map(JSONValue.string))),
+                ("details", .array(comparison.upgrade.map { JSONValue(OperationDetail($0)) })),
             ]))
         } else if comparison.isEmpty {
             console.info("no changes: the database matches the models")

@@ -120,17 +120,22 @@ struct HistoryCommand: ParsableCommand {
     }
 }
 
-/// `alchemy database heads`.
+/// `alchemy database heads [--resolve-dependencies]`: as Alembic, the heads by
+/// `down_revision`; resolving dependencies leaves out a head that another
+/// revision `depends_on` (what `upgrade heads` leaves in the version table).
 struct HeadsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "heads", abstract: "Show the head revision(s).")
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(name: .long, help: "Treat depends_on as down revisions: a revision another one depends on is no head.")
+    var resolveDependencies = false
+
     func run() throws {
         let console = Console(options: global)
         let script = try ProjectContext.load(global).loadScript()
         let line = RevisionLine(graph: script.graph)
-        let heads = script.graph.effectiveHeads.compactMap(script.graph.revision)
+        let heads = (resolveDependencies ? script.graph.effectiveHeads : script.graph.heads).compactMap(script.graph.revision)
         if console.format == .json {
             console.json(.array(heads.map(line.json)))
         } else {

@@ -33,16 +33,17 @@ extension AlterColumn {
         if let type { parts.append("type \(existing.type.expression) -> \(type.expression)") }
         if let nullable, nullable != existing.nullable { parts.append(nullable ? "NOT NULL -> nullable" : "nullable -> NOT NULL") }
         if let serverDefault {
-            parts.append("server_default \(Self.describe(existing.serverDefault)) -> \(Self.describe(serverDefault))")
+            parts.append("server_default \(Self.describe(existing.serverDefault) ?? "none") -> \(Self.describe(serverDefault) ?? "none")")
         }
         if let comment { parts.append("comment \(Self.quoted(existing.comment)) -> \(Self.quoted(comment))") }
         if let newName { parts.append("rename -> \(newName)") }
         return parts.joined(separator: "; ")
     }
 
-    private static func describe(_ value: ServerDefault?) -> String {
+    /// `'text'` for a literal, the SQL of an expression; `describe` prints `nil` as `none`.
+    static func describe(_ value: ServerDefault?) -> String? {
         switch value {
-        case nil: "none"
+        case nil: nil
         case .literal(let text): "'\(text)'"
         case .expression(let sql): sql
         }

@@ -2,7 +2,7 @@ import AlchemySchema
 
 extension Operation {
     /// The operation's name as revision files spell it, for messages.
-    var name: String {
+    public var name: String {
         switch self {
         case .createTable: "create_table"
         case .dropTable: "drop_table"
