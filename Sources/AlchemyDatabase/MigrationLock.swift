@@ -32,11 +32,13 @@ public struct MigrationLock: Sendable {
     }
 
     /// Takes the lock, waiting up to the timeout (0: not at all); fails with a
-    /// message that says who holds it.
-    public func acquire(on connection: any Connection) throws(DatabaseError) {
+    /// message that says who holds it. When the lock is taken and the run will
+    /// wait, `whenBusy` hears so once, with the holder where the database tells it.
+    public func acquire(on connection: any Connection, whenBusy: (String) -> Void = { _ in }) throws(DatabaseError) {
         let waited = (timeoutSeconds > 0 ? "waited \(Self.format(timeoutSeconds)) for" : "could not take")
             + " the migration lock '\(name)': another alchemy run is migrating this database"
         let advice = "; wait for it to finish or raise lock_timeout in alchemy.yaml"
+        let waiting = "waiting up to \(Self.format(timeoutSeconds)) for the migration lock '\(name)': another alchemy run is migrating this database"
         switch connection.dialect {
         case .postgresql:
             // Free in the usual case: one round trip, which also makes the server
@@ -45,6 +47,7 @@ public struct MigrationLock: Sendable {
             // running on (PostgreSQL 14+).
             if try connection.query(tryLockSQL(connection), [.integer(advisoryKey)]).first?[0].boolValue == true { return }
             if timeoutSeconds > 0 {
+                whenBusy(waiting + ((try? postgreSQLHolder(on: connection)) ?? ""))
                 // `lock_timeout = 0` would mean "wait forever": a zero timeout never gets here.
                 try connection.execute("SET lock_timeout = \(timeoutSeconds.settingMilliseconds)")
                 do {
@@ -58,7 +61,12 @@ public struct MigrationLock: Sendable {
             let holder = (try? postgreSQLHolder(on: connection)) ?? advice
             throw DatabaseError(kind: .lockTimeout, dialect: .postgresql, code: "55P03", message: waited + holder)
         case .mysql, .mariadb:
-            let rows = try connection.query("SELECT GET_LOCK(?, ?) AS locked", [.text(lockName), .real(max(timeoutSeconds, 0))])
+            let getLock = "SELECT GET_LOCK(?, ?) AS locked"
+            var rows = try connection.query(getLock, [.text(lockName), .real(0)])
+            if rows.first?["locked"].int64Value != 1, timeoutSeconds > 0 {
+                whenBusy(waiting + ((try? mariaDBHolder(on: connection)) ?? ""))
+                rows = try connection.query(getLock, [.text(lockName), .real(timeoutSeconds)])
+            }
             guard rows.first?["locked"].int64Value == 1 else {
                 let holder = (try? mariaDBHolder(on: connection)) ?? advice
                 throw DatabaseError(kind: .lockTimeout, dialect: connection.dialect, code: nil, message: waited + holder)
@@ -66,6 +74,9 @@ public struct MigrationLock: Sendable {
         case .sqlite:
             connection.setBusyTimeout(milliseconds: Int32(min(max(timeoutSeconds, 0) * 1000, Double(Int32.max))))
             guard let path = try Self.sqliteFile(of: connection) else { return }
+            if try SQLiteFileLock.shared.acquire(path, timeoutSeconds: 0) { return }
+            // flock() does not say which process holds the file.
+            if timeoutSeconds > 0 { whenBusy(waiting + "; held by another process on \(path)") }
             guard try SQLiteFileLock.shared.acquire(path, timeoutSeconds: timeoutSeconds) else {
                 throw DatabaseError(kind: .lockTimeout, dialect: .sqlite, code: nil, message: waited + advice)
             }

@@ -175,4 +175,28 @@ struct RunnerTests {
         #expect(down.status == 0, "\(down.stderr)")
         #expect(down.stdout.contains("DELETE FROM alembic_versions WHERE alembic_versions.version_num = 'aaaaaaaaaa01';"))
     }
+
+    @Test("upgrade that finds the lock taken says so once, then runs")
+    func waitsForTheLockOnce() throws {
+        try TestDatabases.withScratchDatabase(.sqlite) { url in
+            let project = try Project(url: url, revisions: [
+                ("aaaaaaaaaa01", "  - create_table: {name: note, columns: [{name: id, type: Integer, primary_key: true}]}",
+                 "  - drop_table: {name: note}"),
+            ])
+            defer { project.remove() }
+            #expect(try project.alchemy("current").status == 0)  // creates the database file
+            let path = try #require(project.url.split(separator: "///", maxSplits: 1).last.map(String.init))
+            // flock(1) takes the same lock another alchemy run holds, for two seconds.
+            let holder = Process()
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            holder.arguments = ["--exclusive", path, "sleep", "2"]
+            try holder.run()
+            defer { holder.waitUntilExit() }
+            Thread.sleep(forTimeInterval: 0.3)
+            let upgrade = try project.alchemy("upgrade")
+            #expect(upgrade.status == 0, "\(upgrade.stderr)")
+            let notices = upgrade.stderr.split(separator: "\n").filter { $0.hasPrefix("waiting up to 30s for the migration lock") }
+            #expect(notices.count == 1, "\(upgrade.stderr)")
+        }
+    }
 }

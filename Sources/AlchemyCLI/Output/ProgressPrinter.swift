@@ -18,8 +18,11 @@ struct ProgressPrinter {
 
     func handle(_ event: ProgressEvent) {
         switch event {
-        case .waitingForLock(let name):
+        case .takingLock(let name):
             console.detail("taking the migration lock \(name)")
+        case .lockBusy(let message):
+            guard !console.quiet, console.format == .text else { return }
+            Console.writeError(message)
         case .started(let index, let total, let step):
             if interactive {
                 Console.writeRaw("\r\u{1B}[2K[\(index + 1)/\(total)] \(Self.describe(step)) ...")

@@ -112,8 +112,8 @@ public final class MigrationRunner {
         let isSQLite = connection.dialect == .sqlite
         if isSQLite { try connection.execute("PRAGMA foreign_keys = OFF") }
         defer { if isSQLite { try? connection.execute("PRAGMA foreign_keys = ON") } }
-        progress(.waitingForLock(lock.name))
-        try lock.acquire(on: connection)
+        progress(.takingLock(lock.name))
+        try lock.acquire(on: connection) { progress(.lockBusy($0)) }
         do {
             let result = try isSQLite ? inSQLiteRunTransaction(body) : body()
             try lock.release(on: connection)
