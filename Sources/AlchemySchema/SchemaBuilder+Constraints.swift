@@ -57,9 +57,10 @@ extension SchemaBuilder {
 
         for index in declaration.indexes {
             let columns = try existing(index.columns, in: table)
-            let indexName = try resolve(.index, subject(columns, named: index.name), at: index.node) ?? "ix_\(name)_\(columns[0])"
+            // An index on expressions only has a name of its own (the parser requires it).
+            let indexName = try columns.isEmpty ? index.name ?? "" : resolve(.index, subject(columns, named: index.name), at: index.node) ?? "ix_\(name)_\(columns[0])"
             try names.register(indexName, schema: schema, what: "an index of \(name)", at: index.node)
-            table.indexes.append(Index(name: indexName, columns: columns, unique: index.unique, where: index.where))
+            table.indexes.append(Index(name: indexName, columns: columns, unique: index.unique, expressions: index.expressions, where: index.where))
         }
         for unique in declaration.uniqueConstraints {
             let columns = try existing(unique.columns, in: table)

@@ -23,11 +23,17 @@ extension TableDeclaration {
             columns.append(try ColumnDeclaration(name: entry.key, keyNode: entry.keyNode, value: entry.value, table: name))
         }
         for item in try map["indexes"]?.items(of: "indexes of \(what)") ?? [] {
-            let entry = try ModelMap(item, of: "an index of \(what)", allowed: ["name", "columns", "unique", "where"])
+            let entry = try ModelMap(item, of: "an index of \(what)", allowed: ["name", "columns", "expressions", "unique", "where"])
+            let expressions = try entry.value("expressions")?.strings(for: "expressions of an index").map(\.0) ?? []
+            let name = try entry.value("name")?.string(for: "index name")
+            if entry.value("columns") == nil, !expressions.isEmpty, name == nil {
+                throw item.error(.missingKey, "an index of \(what) on expressions only needs name: (no column to name it after)")
+            }
             indexes.append(IndexDeclaration(
-                name: try entry.value("name")?.string(for: "index name"),
-                columns: try Self.columnList(entry, of: "an index of \(what)"),
+                name: name,
+                columns: entry.value("columns") == nil && !expressions.isEmpty ? [] : try Self.columnList(entry, of: "an index of \(what)"),
                 unique: try entry.value("unique")?.bool(for: "unique of an index") ?? false,
+                expressions: expressions,
                 where: try entry.value("where")?.string(for: "where of an index"),
                 node: item))
         }

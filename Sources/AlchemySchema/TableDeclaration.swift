@@ -41,6 +41,8 @@ struct IndexDeclaration {
     var name: String?
     var columns: [(String, ModelNode)]
     var unique: Bool
+    /// SQL expressions indexed after the columns (`lower(email)`).
+    var expressions: [String] = []
     /// A partial index's predicate, as SQL.
     var `where`: String?
     var node: ModelNode

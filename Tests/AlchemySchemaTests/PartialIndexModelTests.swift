@@ -20,3 +20,39 @@ struct PartialIndexModelTests {
         #expect(index.where == "status = 'paid'")
     }
 }
+
+/// `expressions:` on a model index makes an expression index; alone, it needs a name.
+@Suite("Models: expression indexes")
+struct ExpressionIndexModelTests {
+    static func load(_ indexes: String) throws -> Schema {
+        let text = """
+            tables:
+              person:
+                columns:
+                  id: {type: Integer, primary_key: true}
+                  email: String(200)
+                  city: String(50)
+                indexes:
+            \(indexes)
+            """
+        return try ModelLoader().load([(path: "models/person.yaml", contents: text)])
+    }
+
+    @Test func expressionsAreKept() throws {
+        let schema = try Self.load("""
+                  - {name: ix_person_email_lower, expressions: ["lower(email)"], unique: true}
+                  - {columns: [city], expressions: ["lower(email)"]}
+            """)
+        let indexes = try #require(schema.tables.first?.indexes)
+        #expect(indexes.contains(Index(name: "ix_person_email_lower", columns: [], unique: true, expressions: ["lower(email)"])))
+        #expect(indexes.contains(Index(name: "ix_person_city", columns: ["city"], expressions: ["lower(email)"])))
+    }
+
+    @Test func expressionsAloneNeedAName() {
+        #expect {
+            try Self.load("      - {expressions: [\"lower(email)\"]}")
+        } throws: { error in
+            "\(error)".contains("models/person.yaml:") && "\(error)".contains("on expressions only needs name:")
+        }
+    }
+}

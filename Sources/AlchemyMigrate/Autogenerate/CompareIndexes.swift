@@ -1,12 +1,14 @@
 import AlchemySchema
 import AlchemySQL
 
-/// Indexes, by name. Expression indexes are never compared (their text is the
-/// server's rewriting, not what was declared): a live one that no declared index
-/// names is left alone with a warning, never dropped unseen. An index of the same
-/// name on other columns, that differs in uniqueness, or in its partial-index
-/// predicate (compared normalised: PostgreSQL reports `status = 'paid'` as
-/// `(status)::text = 'paid'::text`), is dropped and created again.
+/// Indexes, by name. A live expression index that no declared index names is left
+/// alone with a warning, never dropped unseen: its text is the server's rewriting,
+/// and nothing declared says what it was. An index of the same name on other keys
+/// (columns and expressions), that differs in uniqueness, or in its partial-index
+/// predicate, is dropped and created again. Expressions and predicates are compared
+/// normalised: PostgreSQL reports `status = 'paid'` as `(status)::text = 'paid'::text`
+/// and `lower(status)` as `lower(status::text)`; an expression index reports its
+/// column keys as expressions too.
 ///
 /// Live indexes that no declared index claims are dropped, except those that
 /// stand for something declared:
@@ -23,9 +25,11 @@ import AlchemySQL
 extension SchemaComparator {
     func compareIndexes(declared: Table, live: Table, consumed: Set<String>, into changes: inout ChangeSet) {
         let reference = declared.reference
-        let declaredIndexes = declared.indexes.filter { $0.expressions.isEmpty }
-        var liveIndexes = live.indexes.filter { $0.expressions.isEmpty && !consumed.contains($0.name) }
+        let declaredIndexes = declared.indexes
         let declaredNames = Set(declared.indexes.map(\.name))
+        var liveIndexes = live.indexes.filter {
+            ($0.expressions.isEmpty || declaredNames.contains($0.name)) && !consumed.contains($0.name)
+        }
         for unread in live.indexes where !unread.expressions.isEmpty && !declaredNames.contains(unread.name) {
             changes.warnings.append("left index \(unread.name) on \(reference) alone: it indexes expressions, which autogenerate does not compare; "
                 + "declare it with `expressions:` in the models, or drop it in a revision by hand")
@@ -33,12 +37,12 @@ extension SchemaComparator {
         for index in declaredIndexes {
             if let position = liveIndexes.firstIndex(where: { $0.name == index.name }) {
                 let existing = liveIndexes.remove(at: position)
-                if existing.columns != index.columns || existing.unique != index.unique
+                if keys(of: existing) != keys(of: index) || existing.unique != index.unique
                     || Self.predicate(existing.where) != Self.predicate(index.where) {
                     changes.dropIndexesAndConstraints.append(.dropIndex(reference, existing))
                     changes.createIndexesAndConstraints.append(.createIndex(reference, index))
                 }
-            } else if index.unique, live.uniqueConstraints.contains(where: { $0.columns == index.columns }) {
+            } else if index.unique, index.expressions.isEmpty, live.uniqueConstraints.contains(where: { $0.columns == index.columns }) {
                 continue
             } else {
                 changes.createIndexesAndConstraints.append(.createIndex(reference, index))
@@ -46,6 +50,16 @@ extension SchemaComparator {
         }
         for existing in liveIndexes where !standsForDeclared(existing, declared: declared, live: live) {
             changes.dropIndexesAndConstraints.append(.dropIndex(reference, existing))
+        }
+    }
+
+    /// An index's keys, columns then expressions, each normalised as a predicate is,
+    /// with quoted and bare names alike.
+    func keys(of index: Index) -> [[SQLText.Token]] {
+        (index.columns.map { dialect.quote($0) } + index.expressions).map { key in
+            (Self.predicate(key) ?? []).map { token in
+                if case .identifier(let name) = token { .word(name.lowercased()) } else { token }
+            }
         }
     }
 

@@ -24,6 +24,7 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case unsafeExpression(String, SQLExpression.Problem)
     /// MySQL and MariaDB have no partial indexes (`where:`).
     case partialIndexUnsupported(index: String, dialect: DialectName)
+    case expressionIndexUnsupported(index: String, dialect: DialectName)
 
     public var description: String {
         switch self {
@@ -53,6 +54,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "or use an `execute` operation for statements of their own"
         case let .partialIndexUnsupported(index, dialect):
             "index \(index) has `where:`, but \(dialect) has no partial indexes: remove `where:` or index the columns in full"
+        case let .expressionIndexUnsupported(index, dialect):
+            "index \(index) has `expressions:`, but \(dialect) indexes columns only: index a generated column instead (add it with execute), or the columns themselves"
         }
     }
 

@@ -11,4 +11,7 @@ public struct MariaDBDialect: MySQLFamily {
 
     /// MariaDB has no `DROP CHECK`; it drops a check as any named constraint.
     public func dropCheckClause(_ name: String) -> String { "DROP CONSTRAINT \(name)" }
+
+    /// MariaDB indexes columns only; an expression needs a generated column.
+    public var supportsExpressionIndexes: Bool { false }
 }

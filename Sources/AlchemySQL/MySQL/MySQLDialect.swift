@@ -8,4 +8,6 @@ public struct MySQLDialect: MySQLFamily {
     }
 
     public var name: DialectName { .mysql }
+
+    public var supportsExpressionIndexes: Bool { true }
 }

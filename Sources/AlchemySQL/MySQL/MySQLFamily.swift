@@ -13,6 +13,8 @@ public protocol MySQLFamily: Dialect {
     var backslashEscapes: Bool { get }
     /// The clause that drops a CHECK constraint (`DROP CHECK` on MySQL).
     func dropCheckClause(_ name: String) -> String
+    /// Whether indexes take expressions (MySQL 8.0.13's functional key parts).
+    var supportsExpressionIndexes: Bool { get }
 }
 
 extension MySQLFamily {

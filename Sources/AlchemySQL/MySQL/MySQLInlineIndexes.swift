@@ -24,10 +24,16 @@ extension MySQLFamily {
         return statements
     }
 
-    /// `CREATE INDEX`, refusing a partial index, which MySQL/MariaDB would reject
-    /// with a bare syntax error.
+    /// `CREATE INDEX`, refusing a partial index, and on MariaDB an expression index,
+    /// which the server would reject with a bare syntax error. MySQL wants each
+    /// expression in parentheses of its own (`((lower(email)))`).
     public func createIndex(_ index: Index, on table: TableReference, concurrently: Bool) throws -> [Statement] {
         if index.where != nil { throw RenderError.partialIndexUnsupported(index: index.name, dialect: name) }
-        return [Statement(indexSQL(index, name: quote(index.name), on: qualified(table)))]
+        if !index.expressions.isEmpty, !supportsExpressionIndexes {
+            throw RenderError.expressionIndexUnsupported(index: index.name, dialect: name)
+        }
+        var keyed = index
+        keyed.expressions = index.expressions.map { "(\($0))" }
+        return [Statement(indexSQL(keyed, name: quote(index.name), on: qualified(table)))]
     }
 }
