@@ -5,6 +5,27 @@ import Testing
 /// How every command fails: exit codes, one line, JSON with --format json.
 @Suite("Error reports and exit codes")
 struct ErrorReportTests {
+    @Test("Every command's --help ends with the exit codes")
+    func helpNamesExitCodes() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let listing = try CommandRunner.run(["database", "--help"], in: folder).stdout
+        let commands = listing.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { $0.allSatisfy { $0.isLowercase || $0 == "-" } } ?? []
+        #expect(commands.count >= 17, "\(listing)")
+        for command in commands {
+            let help = try CommandRunner.run(["database", command, "--help"], in: folder)
+            #expect(help.status == 0)
+            // Help text wraps at the terminal width.
+            let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(text.contains("Exit codes: 0 success") && text.contains("64 usage error"), "\(command): \(help.stdout)")
+        }
+        let check = try CommandRunner.run(["database", "check", "--help"], in: folder).stdout
+        #expect(check.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("1 the database differs from the models"))
+    }
+
     @Test("A usage error is one alchemy error line and exit 64")
     func usageError() throws {
         let result = try CommandRunner.run(["database", "upgrade", "--bogus"], in: NSTemporaryDirectory())

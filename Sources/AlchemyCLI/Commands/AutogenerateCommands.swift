@@ -34,7 +34,8 @@ struct ModelComparison {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Exit 1 if the database differs from the models (listing the operations), 0 if not."
+        abstract: "Exit 1 if the database differs from the models (listing the operations), 0 if not.",
+        discussion: ExitCodeHelp.discussion(failure: "the database differs from the models")
     )
 
     @OptionGroup var global: GlobalOptions

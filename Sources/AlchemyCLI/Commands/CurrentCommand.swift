@@ -5,7 +5,8 @@ import ArgumentParser
 struct CurrentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "current",
-        abstract: "Show the current revision(s) of the database."
+        abstract: "Show the current revision(s) of the database.",
+        discussion: ExitCodeHelp.discussion(failure: "with --check-heads, a head is not applied")
     )
 
     @OptionGroup var global: GlobalOptions
@@ -53,7 +54,8 @@ struct CurrentCommand: ParsableCommand {
 struct ShowCurrentRevisionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-current-revision",
-        abstract: "Same as current."
+        abstract: "Same as current.",
+        discussion: ExitCodeHelp.discussion()
     )
 
     @OptionGroup var global: GlobalOptions

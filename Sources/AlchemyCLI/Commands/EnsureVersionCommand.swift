@@ -5,7 +5,8 @@ import ArgumentParser
 struct EnsureVersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ensure-version",
-        abstract: "Create the version table (alembic_versions) if it does not exist."
+        abstract: "Create the version table (alembic_versions) if it does not exist.",
+        discussion: ExitCodeHelp.discussion()
     )
 
     @OptionGroup var global: GlobalOptions

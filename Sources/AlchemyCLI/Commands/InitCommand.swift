@@ -6,7 +6,8 @@ import Foundation
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write alchemy.yaml, models/ and migrations/ from a template; never overwrites."
+        abstract: "Write alchemy.yaml, models/ and migrations/ from a template; never overwrites.",
+        discussion: ExitCodeHelp.discussion()
     )
 
     @OptionGroup var global: GlobalOptions
@@ -64,7 +65,11 @@ struct ProjectScaffold {
 
 /// `alchemy database list-templates`.
 struct ListTemplatesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list-templates", abstract: "List the templates init can write.")
+    static let configuration = CommandConfiguration(
+        commandName: "list-templates",
+        abstract: "List the templates init can write.",
+        discussion: ExitCodeHelp.discussion()
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -71,7 +71,11 @@ struct RevisionLine {
 
 /// `alchemy database history [-r RANGE] [--verbose] [--indicate-current]`: newest first.
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "List revisions, newest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List revisions, newest first.",
+        discussion: ExitCodeHelp.discussion()
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -124,7 +128,11 @@ struct HistoryCommand: ParsableCommand {
 /// `down_revision`; resolving dependencies leaves out a head that another
 /// revision `depends_on` (what `upgrade heads` leaves in the version table).
 struct HeadsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "heads", abstract: "Show the head revision(s).")
+    static let configuration = CommandConfiguration(
+        commandName: "heads",
+        abstract: "Show the head revision(s).",
+        discussion: ExitCodeHelp.discussion()
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -146,7 +154,11 @@ struct HeadsCommand: ParsableCommand {
 
 /// `alchemy database branches`: the revisions where the history forks.
 struct BranchesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "branches", abstract: "Show branch points.")
+    static let configuration = CommandConfiguration(
+        commandName: "branches",
+        abstract: "Show branch points.",
+        discussion: ExitCodeHelp.discussion()
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -173,7 +185,11 @@ struct BranchesCommand: ParsableCommand {
 
 /// `alchemy database show REV`.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one revision.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one revision.",
+        discussion: ExitCodeHelp.discussion()
+    )
 
     @OptionGroup var global: GlobalOptions
 

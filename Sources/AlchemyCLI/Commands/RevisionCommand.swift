@@ -7,7 +7,8 @@ import Foundation
 struct RevisionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revision",
-        abstract: "Create a new revision file."
+        abstract: "Create a new revision file.",
+        discussion: ExitCodeHelp.discussion()
     )
 
     @OptionGroup var global: GlobalOptions
@@ -66,7 +67,8 @@ struct RevisionCommand: ParsableCommand {
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Create a revision that merges two or more heads."
+        abstract: "Create a revision that merges two or more heads.",
+        discussion: ExitCodeHelp.discussion()
     )
 
     @OptionGroup var global: GlobalOptions
@@ -121,7 +123,11 @@ enum RevisionWriting {
 
 /// `alchemy database edit REV`: open a revision file in $EDITOR.
 struct EditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Open a revision file in $EDITOR.")
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Open a revision file in $EDITOR.",
+        discussion: ExitCodeHelp.discussion()
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -150,7 +156,11 @@ struct EditCommand: ParsableCommand {
 
 /// Advanced Alchemy's `make-migrations`: `revision --autogenerate`.
 struct MakeMigrationsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "make-migrations", abstract: "Same as revision --autogenerate.")
+    static let configuration = CommandConfiguration(
+        commandName: "make-migrations",
+        abstract: "Same as revision --autogenerate.",
+        discussion: ExitCodeHelp.discussion()
+    )
 
     @OptionGroup var global: GlobalOptions
 

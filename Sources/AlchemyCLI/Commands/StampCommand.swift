@@ -5,7 +5,8 @@ import ArgumentParser
 struct StampCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stamp",
-        abstract: "Set the version table to a revision without running migrations."
+        abstract: "Set the version table to a revision without running migrations.",
+        discussion: ExitCodeHelp.discussion()
     )
 
     @OptionGroup var global: GlobalOptions

@@ -8,7 +8,7 @@ struct UpgradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upgrade",
         abstract: "Upgrade the database to a later revision (default: head).",
-        discussion: "Targets: head, heads, a revision id or unique prefix, +N, REV+N, label@head. With --sql, FROM:TO prints the script from FROM."
+        discussion: ExitCodeHelp.discussion("Targets: head, heads, a revision id or unique prefix, +N, REV+N, label@head. With --sql, FROM:TO prints the script from FROM.", failure: "a migration failed")
     )
 
     @OptionGroup var global: GlobalOptions
@@ -29,7 +29,7 @@ struct DowngradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "downgrade",
         abstract: "Revert the database to an earlier revision.",
-        discussion: "Targets: -1 (the default, as in Advanced Alchemy's CLI), -N, base, a revision id or prefix, label@-1. With --sql give FROM:TO."
+        discussion: ExitCodeHelp.discussion("Targets: -1 (the default, as in Advanced Alchemy's CLI), -N, base, a revision id or prefix, label@-1. With --sql give FROM:TO.", failure: "a migration failed")
     )
 
     @OptionGroup var global: GlobalOptions
