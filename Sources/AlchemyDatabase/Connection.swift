@@ -22,6 +22,9 @@ public protocol Connection: AnyObject {
     /// How long a statement waits for another connection's lock before failing
     /// (SQLite's busy timeout; servers wait by the lock's own timeout).
     func setBusyTimeout(milliseconds: Int32)
+    /// This database's catalog reader, reading through `connection` (this one, or
+    /// a wrapper of it that counts statements).
+    func makeIntrospector(for connection: any Connection) -> any Introspector
     func close()
 }
 
@@ -37,7 +40,7 @@ extension Connection {
     }
 
     public func begin() throws(DatabaseError) {
-        try execute(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
+        try execute(sqlDialect.beginTransaction)
     }
 
     public func commit() throws(DatabaseError) { try execute("COMMIT") }
@@ -59,7 +62,7 @@ extension Connection {
 
     /// The placeholder for the n-th (1-based) bound parameter in this dialect.
     public func placeholder(_ position: Int) -> String {
-        dialect == .postgresql ? "$\(position)" : "?"
+        sqlDialect.placeholder(position)
     }
 }
 

@@ -299,3 +299,9 @@ private struct ParameterBuffers {
         binds.deallocate()
     }
 }
+
+extension MariaDBConnection {
+    public func makeIntrospector(for connection: any Connection) -> any Introspector {
+        MariaDBIntrospector(connection)
+    }
+}

@@ -51,6 +51,10 @@ public final class MeasuredConnection: Connection {
 
     public var dialect: DialectName { base.dialect }
     public var sqlDialect: any Dialect { base.sqlDialect }
+
+    public func makeIntrospector(for connection: any Connection) -> any Introspector {
+        base.makeIntrospector(for: connection)
+    }
     public var url: DatabaseURL { base.url }
 
     public func execute(_ sql: String) throws(DatabaseError) {

@@ -232,3 +232,9 @@ public final class PostgreSQLConnection: Connection {
         }
     }
 }
+
+extension PostgreSQLConnection {
+    public func makeIntrospector(for connection: any Connection) -> any Introspector {
+        PostgreSQLIntrospector(connection)
+    }
+}

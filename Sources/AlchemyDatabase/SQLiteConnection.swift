@@ -120,3 +120,9 @@ public final class SQLiteConnection: Connection {
         DatabaseError(kind: .statement, dialect: .sqlite, code: String(status), message: message, sql: sql)
     }
 }
+
+extension SQLiteConnection {
+    public func makeIntrospector(for connection: any Connection) -> any Introspector {
+        SQLiteIntrospector(connection)
+    }
+}

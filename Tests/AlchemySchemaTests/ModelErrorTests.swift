@@ -182,7 +182,7 @@ struct ModelErrorTests {
                     line: 4, column: 27, "unknown key 'primary'", "primary_key")
         expectError("table:\n  post: {}\n", .unknownKey, line: 1, column: 1, "unknown key 'table' in a model file (did you mean tables?)")
         expectError("tables:\n  t:\n    base: BigIntBase\n    indexes:\n      - {columns: [id], uniq: true}\n", .unknownKey,
-                    line: 5, column: 25, "expected one of: name, columns, unique")
+                    line: 5, column: 25, "expected one of: name, columns, expressions, unique")
         expectError("naming_convention: {xx: abc}\n", .unknownKey, line: 1, column: 21, "expected one of: ix, uq, ck, fk, pk")
     }
 

@@ -71,17 +71,13 @@ public struct IntrospectionOptions: Hashable, Sendable {
 
 /// The introspector for a connection's database.
 public func makeIntrospector(_ connection: any Connection) -> any Introspector {
-    switch connection.dialect {
-    case .sqlite: SQLiteIntrospector(connection)
-    case .postgresql: PostgreSQLIntrospector(connection)
-    case .mysql, .mariadb: MariaDBIntrospector(connection)
-    }
+    connection.makeIntrospector(for: connection)
 }
 
 extension Connection {
     /// The live schema, read by the dialect's ``Introspector``.
     public func introspect(_ options: IntrospectionOptions = IntrospectionOptions()) throws -> Schema {
-        try makeIntrospector(self).schema(options)
+        try makeIntrospector(for: self).schema(options)
     }
 }
 

@@ -33,7 +33,7 @@ extension SchemaComparator {
                 changes.createIndexesAndConstraints.append(.createCheckConstraint(reference, check))
             }
         }
-        for existing in liveChecks where !isServerMade(existing) {
+        for existing in liveChecks where !dialect.isServerMadeCheck(existing) {
             changes.dropIndexesAndConstraints.append(.dropConstraint(reference, .check(existing)))
         }
     }
@@ -85,11 +85,6 @@ extension SchemaComparator {
             }
         }
         return output
-    }
-
-    /// MariaDB's JSON column check, `json_valid(`column`)`.
-    private func isServerMade(_ check: CheckConstraint) -> Bool {
-        isMySQLFamily && SQLText.canonical(check.sqltext, backslashEscapes: true).hasPrefix("json_valid(")
     }
 
     /// The one warning for checks compared by name only because the server did not spell them.

@@ -42,7 +42,7 @@ extension SchemaComparator {
     private func action(_ action: ReferentialAction?) -> ReferentialAction {
         switch action {
         case nil, .noAction?: .noAction
-        case .restrict? where isMySQLFamily: .noAction
+        case .restrict? where dialect.restrictIsNoAction: .noAction
         case let other?: other
         }
     }

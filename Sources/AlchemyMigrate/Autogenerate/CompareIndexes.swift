@@ -94,9 +94,8 @@ extension SchemaComparator {
     func standsForDeclared(_ index: Index, declared: Table, live: Table) -> Bool {
         if index.unique, coversUnique(index.columns, declared: declared) { return true }
         if index.unique, let key = live.primaryKey, index.name == key.name || index.columns == key.columns { return true }
-        if dialectName == .sqlite, index.name.hasPrefix("sqlite_autoindex_") { return true }
-        if isMySQLFamily {
-            if index.name == "PRIMARY" { return true }
+        if dialect.isInternalIndex(index.name) { return true }
+        if dialect.indexesForeignKeys {
             // Named after the constraint, or after its first column when it has no name.
             if !index.unique, declared.foreignKeys.contains(where: { key in
                 key.columns == index.columns && (index.name == key.name || index.name == key.columns.first)

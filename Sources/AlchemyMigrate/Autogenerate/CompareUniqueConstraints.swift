@@ -59,7 +59,7 @@ extension SchemaComparator {
     /// portable (PostgreSQL cannot drop an index as a constraint) and its
     /// downgrade makes the index again.
     func uniqueIndexReportedAsConstraint(_ constraint: UniqueConstraint) -> Index? {
-        guard isMySQLFamily, let name = constraint.name, name.hasPrefix("ix_") else { return nil }
+        guard dialect.reportsUniqueIndexesAsConstraints, let name = constraint.name, name.hasPrefix("ix_") else { return nil }
         return Index(name: name, columns: constraint.columns, unique: true)
     }
 

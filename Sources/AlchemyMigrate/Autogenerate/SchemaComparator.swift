@@ -61,7 +61,7 @@ public struct SchemaComparator: Sendable {
 
     /// Tables the database keeps for itself (`sqlite_sequence`, `sqlite_stat1`).
     private func isInternal(_ table: Table) -> Bool {
-        dialectName == .sqlite && table.name.hasPrefix("sqlite_")
+        dialect.isInternalTable(table.name)
     }
 
     /// Whether the database stores table and column comments (SQLite does not, so
@@ -69,8 +69,6 @@ public struct SchemaComparator: Sendable {
     var storesComments: Bool {
         !dialect.tableComment("", on: TableReference(name: "t")).isEmpty
     }
-
-    var isMySQLFamily: Bool { dialectName == .mysql || dialectName == .mariadb }
 }
 
 /// The operations found, by the phase they run in (see `OperationOrder.swift`).

@@ -46,6 +46,8 @@ public protocol Dialect: Sendable {
     /// Whether DDL runs inside a transaction that a failure rolls back
     /// (PostgreSQL, SQLite); MySQL and MariaDB commit each DDL statement.
     var transactionalDDL: Bool { get }
+    /// The statement that opens a transaction (SQLite's takes the write lock at once).
+    var beginTransaction: String { get }
     /// The session settings ``stringLiteral(_:)`` relies on, as SQL statements: a
     /// connection pins them when the server reports otherwise, and a `--sql`
     /// script starts with them, so that no server setting changes what a literal means.
@@ -111,4 +113,19 @@ public protocol Dialect: Sendable {
     /// A reported default's tokens as this database writes them: PostgreSQL's
     /// `::type` casts dropped, MySQL's backslash escapes read.
     func defaultTokens(_ sql: String) -> [SQLText.Token]
+
+    // MARK: What a live catalog holds besides the models (Shared/Dialect+LiveCatalog.swift)
+
+    /// A table the database keeps for itself (SQLite's `sqlite_sequence`).
+    func isInternalTable(_ name: String) -> Bool
+    /// An index the database made for a key (SQLite's `sqlite_autoindex_*`, MySQL's `PRIMARY`).
+    func isInternalIndex(_ name: String) -> Bool
+    /// A check the database added by itself (MariaDB's `json_valid` on JSON columns).
+    func isServerMadeCheck(_ check: CheckConstraint) -> Bool
+    /// Whether the database gives every foreign key an index of its own (MySQL/MariaDB).
+    var indexesForeignKeys: Bool { get }
+    /// Whether `RESTRICT` is reported for, and means, `NO ACTION` (MySQL/MariaDB).
+    var restrictIsNoAction: Bool { get }
+    /// Whether a unique index is reported as a unique constraint (MySQL/MariaDB).
+    var reportsUniqueIndexesAsConstraints: Bool { get }
 }

@@ -69,6 +69,18 @@ extension MySQLFamily {
     public func defaultTokens(_ sql: String) -> [SQLText.Token] {
         SQLText.tokens(sql, backslashEscapes: true)
     }
+
+    /// The primary key's index, always named `PRIMARY`.
+    public func isInternalIndex(_ name: String) -> Bool { name == "PRIMARY" }
+
+    /// MariaDB's JSON column check, `json_valid(`column`)`.
+    public func isServerMadeCheck(_ check: CheckConstraint) -> Bool {
+        SQLText.canonical(check.sqltext, backslashEscapes: true).hasPrefix("json_valid(")
+    }
+
+    public var indexesForeignKeys: Bool { true }
+    public var restrictIsNoAction: Bool { true }
+    public var reportsUniqueIndexesAsConstraints: Bool { true }
 }
 
 extension MariaDBDialect {

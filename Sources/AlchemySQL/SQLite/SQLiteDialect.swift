@@ -8,6 +8,10 @@ public struct SQLiteDialect: Dialect {
 
     public var name: DialectName { .sqlite }
 
+    /// IMMEDIATE takes the write lock now, so that a second writer waits at BEGIN
+    /// (under the busy timeout) instead of failing at its first write.
+    public var beginTransaction: String { "BEGIN IMMEDIATE" }
+
     public func literal(_ value: LiteralValue) throws(RenderError) -> String {
         switch value {
         case .bool(let flag): flag ? "1" : "0"

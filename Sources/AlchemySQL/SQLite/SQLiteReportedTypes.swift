@@ -11,4 +11,10 @@ extension SQLiteDialect {
         }
         return rendersAs(declared, reported: reported)
     }
+
+    /// `sqlite_sequence`, `sqlite_stat1` and the rest of SQLite's own tables.
+    public func isInternalTable(_ name: String) -> Bool { name.hasPrefix("sqlite_") }
+
+    /// The indexes behind inline UNIQUE and PRIMARY KEY constraints.
+    public func isInternalIndex(_ name: String) -> Bool { name.hasPrefix("sqlite_autoindex_") }
 }

@@ -1,3 +1,4 @@
 extension Dialect {
     public var transactionalDDL: Bool { true }
+    public var beginTransaction: String { "BEGIN" }
 }
