@@ -23,20 +23,20 @@ public struct AlchemyCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            Glibc.exit(0)
+            ProcessEnd.now(0)
         } catch let failure as CommandFailure {
             ErrorReport(message: failure.message, exitCode: failure.exitCode).print()
         } catch let error as UserFacingError {
             ErrorReport(message: error.userMessage, exitCode: error.exitCode).print()
         } catch let code as ExitCode {
             // A command that printed its own result and chose its status (`check`).
-            Glibc.exit(code.rawValue)
+            ProcessEnd.now(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 // --help and --version: what the user asked for, on stdout.
                 Swift.print(fullMessage(for: error))
-                Glibc.exit(0)
+                ProcessEnd.now(0)
             }
             if code.rawValue == ExitCode.validationFailure.rawValue {
                 // Argument-parser's usage errors: one line in alchemy's form, exit 64.

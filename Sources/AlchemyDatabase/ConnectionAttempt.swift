@@ -19,7 +19,8 @@ public final class ConnectionAttempt {
         let open: @Sendable () -> Result<any Connection, DatabaseError> = {
             Result { () throws(DatabaseError) in try openConnection(url, statementTimeout: statementTimeout) }
         }
-        if url.dialect == .sqlite {
+        // A file opens at once; a server is reached on another thread.
+        if url.isFileDatabase {
             state.finish(open())
         } else {
             DispatchQueue.global(qos: .userInitiated).async {

@@ -33,20 +33,14 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         let scheme = fullScheme.split(separator: "+", maxSplits: 1).first.map(String.init) ?? fullScheme
         let rest = String(text[schemeEnd.upperBound...])
         options = []
-        switch scheme {
-        case "sqlite":
-            dialect = .sqlite
-            path = try Self.sqlitePath(rest, url: text)
-        case "postgresql", "postgres":
-            dialect = .postgresql
-        case "mysql":
-            dialect = .mysql
-        case "mariadb":
-            dialect = .mariadb
-        default:
-            throw DatabaseURLError(url: text, reason: "unknown scheme '\(fullScheme)'; expected sqlite, postgresql, mysql or mariadb")
+        guard let named = DialectName(scheme: scheme) else {
+            throw DatabaseURLError(url: text, reason: "unknown scheme '\(fullScheme)'; expected "
+                + DialectName.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        if dialect != .sqlite {
+        dialect = named
+        if isFileDatabase {
+            path = try Self.sqlitePath(rest, url: text)
+        } else {
             try parseNetworkPart(rest, url: text)
         }
     }
@@ -134,8 +128,11 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The URL with the password replaced by `***`: the only form ever printed or logged.
+    /// A URL that names a file (SQLite), not a server.
+    public var isFileDatabase: Bool { dialect.dialect.defaultPort == nil }
+
     public var description: String {
-        if dialect == .sqlite {
+        if isFileDatabase {
             guard let path else { return "sqlite://" }
             if path == ":memory:" { return "sqlite://:memory:" }
             return "sqlite:///\(path)"
@@ -157,8 +154,7 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 
     /// Where a connection failure happened, without credentials: `host:port/db`.
     public var target: String {
-        if dialect == .sqlite { return path ?? ":memory:" }
-        let defaultPort = dialect == .postgresql ? 5432 : 3306
+        guard let defaultPort = dialect.dialect.defaultPort else { return path ?? ":memory:" }
         return "\(host ?? "localhost"):\(port ?? defaultPort)/\(database ?? "")"
     }
 

@@ -26,6 +26,6 @@ struct ErrorReport {
         } else {
             Console.printError(message, color: !arguments.contains("--no-color"))
         }
-        exit(exitCode)
+        ProcessEnd.now(exitCode)
     }
 }

@@ -22,15 +22,12 @@ public struct VersionTable: Sendable {
     static func identifier(_ name: String, _ dialect: DialectName) -> String {
         let plain = name.utf8.first.map { $0 == UInt8(ascii: "_") || ASCIIByte.isLowercase($0) } == true
             && name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ASCIIByte.isLowercase($0) || ASCIIByte.isDigit($0) }
-        if plain { return name }
-        return dialect == .mysql || dialect == .mariadb
-            ? "`" + name.replacingAll("`", with: "``") + "`"
-            : "\"" + name.replacingAll("\"", with: "\"\"") + "\""
+        return plain ? name : dialect.dialect.quote(name)
     }
 
     func qualifiedName(_ dialect: DialectName) -> String {
         let table = Self.identifier(name, dialect)
-        guard let schema, dialect != .sqlite else { return table }
+        guard let schema, dialect.dialect.versionTableTakesSchema else { return table }
         return Self.identifier(schema, dialect) + "." + table
     }
 
@@ -65,24 +62,8 @@ public struct VersionTable: Sendable {
     /// Whether the table exists, asked of the catalog (not by trying a SELECT, which
     /// would abort a PostgreSQL transaction).
     public func exists(on connection: any Connection) throws(DatabaseError) -> Bool {
-        let dialect = connection.dialect
-        let rows: [Row]
-        switch dialect {
-        case .sqlite:
-            rows = try connection.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(name)])
-        case .postgresql:
-            // pg_catalog, not information_schema.tables: in a new backend (every
-            // run's) the view's first use costs some 4 ms of catalog loading.
-            rows = try connection.query(
-                "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                    + "WHERE c.relname = $1 AND n.nspname = COALESCE($2, current_schema()) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
-                [.text(name), schema.map(DatabaseValue.text) ?? .null])
-        case .mysql, .mariadb:
-            rows = try connection.query(
-                "SELECT 1 FROM information_schema.tables WHERE table_name = ? AND table_schema = COALESCE(?, DATABASE())",
-                [.text(name), schema.map(DatabaseValue.text) ?? .null])
-        }
-        return !rows.isEmpty
+        let query = connection.sqlDialect.tableExistsQuery(name: name, schema: schema)
+        return try !connection.query(query.sql, query.parameters.map(DatabaseValue.init)).isEmpty
     }
 
     /// Creates the table if it is missing. Returns whether it created it.

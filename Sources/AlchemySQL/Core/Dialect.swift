@@ -114,6 +114,22 @@ public protocol Dialect: Sendable {
     /// `::type` casts dropped, MySQL's backslash escapes read.
     func defaultTokens(_ sql: String) -> [SQLText.Token]
 
+    // MARK: Reaching the database
+
+    /// The server's port when a URL names none; `nil` for a file database (SQLite),
+    /// whose URL is a path, not a network address.
+    var defaultPort: Int? { get }
+
+    // MARK: The version table (Shared/Dialect+VersionTable.swift)
+
+    /// The query that returns a row when table `name` exists (in `schema`, or the
+    /// session's own), asked of the catalog: a failed SELECT would abort a
+    /// PostgreSQL transaction.
+    func tableExistsQuery(name: String, schema: String?) -> (sql: String, parameters: [LiteralValue])
+    /// Whether `version_table_schema` qualifies the version table (SQLite's schemas
+    /// are attached databases, where the version table never lives).
+    var versionTableTakesSchema: Bool { get }
+
     // MARK: What a live catalog holds besides the models (Shared/Dialect+LiveCatalog.swift)
 
     /// A table the database keeps for itself (SQLite's `sqlite_sequence`).

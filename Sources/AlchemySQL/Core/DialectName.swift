@@ -23,4 +23,12 @@ public enum DialectName: String, Hashable, Sendable, CaseIterable, CustomStringC
     }
 
     public var description: String { rawValue }
+
+    /// The dialect a URL scheme names (`postgres` too, as SQLAlchemy accepts it).
+    public init?(scheme: String) {
+        switch scheme {
+        case "postgres": self = .postgresql
+        default: self.init(rawValue: scheme)
+        }
+    }
 }

@@ -20,6 +20,8 @@ public protocol MySQLFamily: Dialect {
 extension MySQLFamily {
     public var identifierQuote: Character { "`" }
 
+    public var defaultPort: Int? { 3306 }
+
     /// Backslash is an escape character in MySQL strings, so it is doubled as well
     /// as the quote; under NO_BACKSLASH_ESCAPES a doubled backslash would be stored
     /// as two, so only the quote is doubled.

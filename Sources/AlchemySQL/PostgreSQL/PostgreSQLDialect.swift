@@ -6,6 +6,8 @@ import AlchemySchema
 public struct PostgreSQLDialect: Dialect {
     public init() {}
 
+    public var defaultPort: Int? { 5432 }
+
     public var name: DialectName { .postgresql }
 
     public func typeDDL(_ type: ColumnType) throws(RenderError) -> String {

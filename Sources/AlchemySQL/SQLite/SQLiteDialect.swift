@@ -12,6 +12,9 @@ public struct SQLiteDialect: Dialect {
     /// (under the busy timeout) instead of failing at its first write.
     public var beginTransaction: String { "BEGIN IMMEDIATE" }
 
+    /// A file, not a server.
+    public var defaultPort: Int? { nil }
+
     public func literal(_ value: LiteralValue) throws(RenderError) -> String {
         switch value {
         case .bool(let flag): flag ? "1" : "0"
