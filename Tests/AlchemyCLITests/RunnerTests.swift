@@ -169,7 +169,7 @@ struct RunnerTests {
         #expect(result.stdout.contains("CREATE TABLE alembic_versions"))
         #expect(result.stdout.contains("INSERT INTO alembic_versions (version_num) VALUES ('aaaaaaaaaa01');"))
         #expect(result.stdout.contains("UPDATE alembic_versions SET version_num='aaaaaaaaaa05' WHERE alembic_versions.version_num = 'aaaaaaaaaa04';"))
-        #expect(result.stdout.contains("BEGIN;") == (dialect != .mariadb))
+        #expect(result.stdout.contains("\(dialect.dialect.beginTransaction);") == (dialect != .mariadb))
         #expect(!FileManager.default.fileExists(atPath: project.folder + "/never.db"))
         let down = try project.alchemy("downgrade", "--sql", "aaaaaaaaaa05:base")
         #expect(down.status == 0, "\(down.stderr)")

@@ -56,24 +56,6 @@ struct SQLiteCrashTests {
         }
     }
 
-    @Test("transaction_per_migration: false runs the whole run in one transaction: a failure keeps nothing")
-    func oneTransactionForTheRun() throws {
-        try TestDatabases.withScratchDatabase(.sqlite) { url in
-            var revisions = Array(RunnerTests.fiveRevisions.prefix(3))
-            revisions[2].upgrade = "  - execute: {sql: \"SELECT * FROM no_such_table\"}"
-            let project = try RunnerTests.Project(url: url, revisions: revisions)
-            defer { project.remove() }
-            let config = project.folder + "/alchemy.yaml"
-            try (String(contentsOfFile: config, encoding: .utf8) + "transaction_per_migration: false\n")
-                .write(toFile: config, atomically: true, encoding: .utf8)
-            let result = try project.alchemy("upgrade")
-            #expect(result.status != 0)
-            let connection = try openConnection(url)
-            defer { connection.close() }
-            #expect(try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'alembic%'").isEmpty)
-        }
-    }
-
     static func revisionPath(_ project: RunnerTests.Project, _ id: String) -> String {
         "\(project.folder)/migrations/versions/002_\(id).yaml"
     }

@@ -21,6 +21,12 @@ public final class MigrationRunner {
     public var progress: (ProgressEvent) -> Void = { _ in }
 
     let dialect: any Dialect
+    /// A run's transactions (PostgreSQL, MySQL/MariaDB; SQLite keeps its own, with its rebuilds).
+    private var layout = TransactionLayout(scope: .none)
+    private var inTransaction = false
+    /// The version table as committed, and as it will be once the open transaction commits.
+    private var durableHeads: [String] = []
+    private var pendingHeads: [String]?
 
     public init(connection: any Connection, script: ScriptDirectory, versionTable: VersionTable, lockTimeout: Double) {
         self.connection = connection
@@ -83,15 +89,24 @@ public final class MigrationRunner {
             let parsed = try script.files(steps.map(\.revision.id) + applied)
             var context = Schema(replaying: applied, of: parsed)
             let clock = ContinuousClock()
-            for (index, step) in steps.enumerated() {
-                guard let file = parsed[step.revision.id] else {
-                    throw LocatedError(file: script.versionsPath, message: "no revision file defines \(step.revision.id)")
+            layout = TransactionLayout(dialect: dialect, transactionPerMigration: transactionPerMigration)
+            durableHeads = heads
+            pendingHeads = nil
+            do {
+                for (index, step) in steps.enumerated() {
+                    guard let file = parsed[step.revision.id] else {
+                        throw LocatedError(file: script.versionsPath, message: "no revision file defines \(step.revision.id)")
+                    }
+                    progress(.started(index: index, total: steps.count, step: step))
+                    let start = clock.now
+                    try run(step, file: file, context: &context, heads: heads)
+                    heads = step.apply(to: heads)
+                    progress(.finished(index: index, total: steps.count, step: step, seconds: (clock.now - start).seconds))
                 }
-                progress(.started(index: index, total: steps.count, step: step))
-                let start = clock.now
-                try run(step, file: file, context: &context, heads: heads)
-                heads = step.apply(to: heads)
-                progress(.finished(index: index, total: steps.count, step: step, seconds: (clock.now - start).seconds))
+                try finishRun()
+            } catch {
+                if inTransaction { try? connection.execute("ROLLBACK"); inTransaction = false }
+                throw error
             }
             return Report(steps: steps, heads: heads.sorted())
         }
@@ -105,17 +120,15 @@ public final class MigrationRunner {
         }
     }
 
-    /// Holds the migration lock around `body`. SQLite also turns foreign-key
-    /// enforcement off for the run (it cannot change inside a transaction, and a
-    /// table rebuild's DROP would otherwise cascade); each rebuild checks the keys itself.
+    /// Holds the migration lock around `body`, with the dialect's run settings
+    /// made (``Dialect/runSetup``: SQLite's foreign keys off) and undone.
     private func withLock<T>(_ body: () throws -> T) throws -> T {
-        let isSQLite = connection.dialect == .sqlite
-        if isSQLite { try connection.execute("PRAGMA foreign_keys = OFF") }
-        defer { if isSQLite { try? connection.execute("PRAGMA foreign_keys = ON") } }
+        for setting in dialect.runSetup { try connection.execute(setting) }
+        defer { for setting in dialect.runTeardown { try? connection.execute(setting) } }
         progress(.takingLock(lock.name))
         try lock.acquire(on: connection) { progress(.lockBusy($0)) }
         do {
-            let result = try isSQLite ? inSQLiteRunTransaction(body) : body()
+            let result = try dialect is SQLiteDialect ? inSQLiteRunTransaction(body) : body()
             try lock.release(on: connection)
             return result
         } catch {
@@ -128,8 +141,11 @@ public final class MigrationRunner {
         let id = step.revision.id
         let operations = step.direction == .up ? file.upgrade : file.downgrade
         let atomic = dialect.transactionalDDL
+        // SQLite commits each revision by itself unless the run is one transaction;
+        // elsewhere the version table is as the layout last committed it.
+        let leftAt = dialect is SQLiteDialect && transactionPerMigration ? heads : durableHeads
         let failure = { (operation: String?, statement: String?, reason: String, applied: [String]) in
-            MigrationError(revision: id, path: file.path, operation: operation, statement: statement, reason: reason, leftAt: heads,
+            MigrationError(revision: id, path: file.path, operation: operation, statement: statement, reason: reason, leftAt: leftAt,
                            appliedOperations: applied, atomic: atomic)
         }
 
@@ -146,27 +162,12 @@ public final class MigrationRunner {
         }
         let versionStatements = try step.versionChanges.map { change throws(RenderError) in try versionTable.statement(for: change, dialect: connection.dialect) }
 
-        switch connection.dialect {
-        case .sqlite:
-            try runInSQLiteTransaction(planned, context: context, versionStatements: versionStatements, expecting: heads, failure: failure)
-        case .postgresql:
-            try runInTransactions(planned, versionStatements: versionStatements, transactional: file.transactional && transactionPerMigration, failure: failure)
-        case .mysql, .mariadb:
-            // Each statement commits as it runs: what ran before a failure stays.
-            var applied: [String] = []
-            for (operation, statements) in planned {
-                var ranPart = false
-                for statement in statements where !statement.isPragmaToggle {
-                    do {
-                        try connection.execute(statement)
-                        ranPart = true
-                    } catch {
-                        throw failure(operation.summary, statement.scriptSQL, error.message, applied + (ranPart ? ["part of " + operation.summary] : []))
-                    }
-                }
-                applied.append(operation.summary)
-            }
-            for statement in versionStatements { try connection.execute(statement) }
+        if let rebuilding = dialect as? SQLiteDialect {
+            try runInSQLiteTransaction(planned, dialect: rebuilding, context: context, versionStatements: versionStatements,
+                                       expecting: heads, failure: failure)
+        } else {
+            let steps = layout.revision(planned.map(\.statements), version: versionStatements, transactional: file.transactional)
+            try execute(steps, of: planned.map(\.operation.summary), headsAfter: step.apply(to: heads), failure: failure)
         }
         context = evolving
     }
@@ -189,8 +190,8 @@ public final class MigrationRunner {
     /// A table rebuild is rendered again right before it runs, from the table as it
     /// is then (``SQLiteLiveTableReader``), so that what the revision files do not
     /// declare is carried over or the rebuild refused, inside the transaction.
-    private func runInSQLiteTransaction(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], context: Schema,
-                                        versionStatements: [Statement], expecting heads: [String],
+    private func runInSQLiteTransaction(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], dialect sqlite: SQLiteDialect,
+                                        context: Schema, versionStatements: [Statement], expecting heads: [String],
                                         failure: (String?, String?, String, [String]) -> MigrationError) throws {
         let ownTransaction = transactionPerMigration
         if ownTransaction { try connection.begin() }
@@ -218,7 +219,7 @@ public final class MigrationRunner {
             }
             var evolving = context
             for (operation, statements) in planned {
-                guard let sqlite = dialect as? SQLiteDialect, sqlite.rebuiltTable(by: operation) != nil else {
+                guard sqlite.rebuiltTable(by: operation) != nil else {
                     try execute(statements, of: operation)
                     try? evolving.apply(operation)
                     continue
@@ -246,43 +247,92 @@ public final class MigrationRunner {
         }
     }
 
-    /// PostgreSQL: statements that cannot run in a transaction (`CREATE INDEX
-    /// CONCURRENTLY`, `transactional: false`) run between transactions, as Alembic's
-    /// autocommit block does; the version row moves in the last transaction, after them.
-    private func runInTransactions(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], versionStatements: [Statement], transactional: Bool,
-                                   failure: (String?, String?, String, [String]) -> MigrationError) throws {
-        var inTransaction = false
-        // The operations that finished, and those whose work is committed.
-        var completed: [String] = []
-        var committed: [String] = []
-        func begin() throws { if transactional && !inTransaction { try connection.execute("BEGIN"); inTransaction = true } }
-        func commit() throws { if inTransaction { try connection.execute("COMMIT"); inTransaction = false; committed = completed } }
-        do {
-            try begin()
-            for (operation, statements) in planned {
-                // Whether part of this operation waits in the open transaction.
-                var pending = false
-                for statement in statements {
-                    do {
-                        if transactional && statement.transactional { pending = true }
-                        if !statement.transactional && inTransaction { try commit() }
-                        try connection.execute(statement)
-                        if !transactional || !statement.transactional { committed = completed + ["part of " + operation.summary] }
-                        if !statement.transactional { try begin() }
-                    } catch let error as DatabaseError {
-                        throw failure(operation.summary, statement.scriptSQL, error.message, committed)
-                    }
+    /// Executes a revision's steps (``TransactionLayout``): on PostgreSQL in
+    /// transactions, on MySQL/MariaDB statement by statement as the server commits
+    /// them. A failure rolls back the open transaction and names the operations
+    /// whose work stays committed, and the revisions the version table still shows.
+    private func execute(_ steps: [TransactionLayout.Step], of operations: [String], headsAfter: [String],
+                         failure: (String?, String?, String, [String]) -> MigrationError) throws {
+        var progress = CommittedWork(operations: operations, steps: steps)
+        for (index, step) in steps.enumerated() {
+            switch step {
+            case .begin:
+                try connection.execute(dialect.beginTransaction)
+                inTransaction = true
+            case .commit:
+                try connection.execute("COMMIT")
+                inTransaction = false
+                progress.committed()
+                if let heads = pendingHeads { durableHeads = heads; pendingHeads = nil }
+            case .statement(let statement, let operation):
+                do {
+                    try connection.execute(statement)
+                } catch {
+                    if inTransaction { try? connection.execute("ROLLBACK"); inTransaction = false; pendingHeads = nil }
+                    throw failure(operation.map { operations[$0] }, statement.scriptSQL, error.message, progress.durable)
                 }
-                completed.append(operation.summary)
-                if !pending, committed.last == "part of " + operation.summary { committed[committed.count - 1] = operation.summary }
+                if let operation {
+                    progress.ran(step: index, of: operation, inTransaction: inTransaction)
+                } else if inTransaction {
+                    pendingHeads = headsAfter
+                } else {
+                    durableHeads = headsAfter
+                }
             }
-            try begin()
-            for statement in versionStatements { try connection.execute(statement) }
-            try commit()
-        } catch {
-            if inTransaction { try? connection.execute("ROLLBACK") }
-            throw error
         }
+    }
+
+    /// Ends a run: commits the transaction a `.run` layout keeps open.
+    private func finishRun() throws {
+        for step in layout.finish() where step.isCommit { try connection.execute("COMMIT") }
+        inTransaction = false
+        if let heads = pendingHeads { durableHeads = heads; pendingHeads = nil }
+    }
+}
+
+/// Which of a revision's operations have work that is committed, for the message
+/// of a failure: whole operations, or `part of` one whose statements did not all
+/// commit.
+struct CommittedWork {
+    let operations: [String]
+    private var lastStep: [Int: Int] = [:]
+    private var isDurable: [Bool]
+    private var isPending: [Bool]
+    private var finished: Set<Int> = []
+
+    init(operations: [String], steps: [TransactionLayout.Step]) {
+        self.operations = operations
+        isDurable = Array(repeating: false, count: operations.count)
+        isPending = isDurable
+        for (index, step) in steps.enumerated() {
+            if case .statement(_, let operation?) = step { lastStep[operation] = index }
+        }
+    }
+
+    mutating func ran(step: Int, of operation: Int, inTransaction: Bool) {
+        if inTransaction { isPending[operation] = true } else { isDurable[operation] = true }
+        if lastStep[operation] == step { finished.insert(operation) }
+    }
+
+    mutating func committed() {
+        for index in isPending.indices where isPending[index] {
+            isDurable[index] = true
+            isPending[index] = false
+        }
+    }
+
+    var durable: [String] {
+        operations.indices.compactMap { index in
+            guard isDurable[index] else { return nil }
+            return finished.contains(index) && !isPending[index] ? operations[index] : "part of " + operations[index]
+        }
+    }
+}
+
+extension TransactionLayout.Step {
+    var isCommit: Bool {
+        if case .commit = self { return true }
+        return false
     }
 }
 

@@ -29,11 +29,10 @@ public struct OfflineScript {
 
     private func render(steps: [MigrationStep], start: [String], direction: String, target: String) throws -> String {
         let sqlDialect = dialect.dialect
-        let transactional = dialect == .postgresql || dialect == .sqlite
+        var layout = TransactionLayout(dialect: sqlDialect, transactionPerMigration: transactionPerMigration)
         var lines: [String] = ["-- alchemy \(direction) (\(dialect.rawValue)): \(start.isEmpty ? "base" : start.joined(separator: ", ")) -> \(target)", ""]
-        if dialect == .sqlite {
-            // Ignored inside a transaction, so set once for the script: table rebuilds must not cascade.
-            lines += ["PRAGMA foreign_keys = OFF;", ""]
+        if !sqlDialect.runSetup.isEmpty {
+            lines += sqlDialect.runSetup.map { $0 + ";" } + [""]
         }
         if !sqlDialect.literalSettings.isEmpty {
             // The script's literals are escaped for these settings, whatever the server's defaults.
@@ -52,29 +51,31 @@ public struct OfflineScript {
             }
             let arrow = step.direction == .up ? "upgrade" : "downgrade"
             lines.append("-- Running \(arrow) \(step.move)\(step.revision.message.isEmpty ? "" : ": " + step.revision.message)")
-            let wrap = transactional && transactionPerMigration && file.transactional
-            if wrap { lines.append("BEGIN;") }
-            for operation in step.direction == .up ? file.upgrade : file.downgrade {
-                if let note = (sqlDialect as? SQLiteDialect)?.offlineRebuildNote(for: operation) { lines.append(note) }
-                for statement in try sqlDialect.render(operation, in: context) where !statement.isPragmaToggle {
-                    if case .foreignKeyCheck = statement.kind {
-                        lines.append("-- must return no rows:")
-                    }
-                    if !statement.transactional && wrap {
-                        lines.append("-- runs outside the transaction online:")
-                    }
-                    lines.append(statement.scriptSQL + ";")
-                }
+            let operations = step.direction == .up ? file.upgrade : file.downgrade
+            var rendered: [[Statement]] = []
+            var notes: [String?] = []
+            for operation in operations {
+                notes.append((sqlDialect as? SQLiteDialect)?.offlineRebuildNote(for: operation))
+                rendered.append(try sqlDialect.render(operation, in: context).filter { !$0.isPragmaToggle })
                 try? context.apply(operation)
             }
-            for change in step.versionChanges {
-                lines.append(try versionTable.statement(for: change, dialect: dialect).scriptSQL + ";")
+            let version = try step.versionChanges.map { change throws(RenderError) in try versionTable.statement(for: change, dialect: dialect) }
+            var noted = Set<Int>()
+            for planned in layout.revision(rendered, version: version, transactional: file.transactional) {
+                switch planned {
+                case .begin: lines.append(sqlDialect.beginTransaction + ";")
+                case .commit: lines.append("COMMIT;")
+                case .statement(let statement, let operation):
+                    if let operation, noted.insert(operation).inserted, let note = notes[operation] { lines.append(note) }
+                    if case .foreignKeyCheck = statement.kind { lines.append("-- must return no rows:") }
+                    lines.append(statement.scriptSQL + ";")
+                }
             }
-            if wrap { lines.append("COMMIT;") }
             lines.append("")
             heads = step.apply(to: heads)
         }
-        if dialect == .sqlite { lines.append("PRAGMA foreign_keys = ON;") }
+        for planned in layout.finish() where planned.isCommit { lines += ["COMMIT;", ""] }
+        lines += sqlDialect.runTeardown.map { $0 + ";" }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -48,6 +48,11 @@ public protocol Dialect: Sendable {
     var transactionalDDL: Bool { get }
     /// The statement that opens a transaction (SQLite's takes the write lock at once).
     var beginTransaction: String { get }
+    /// Settings a migration run makes before its first revision and undoes after
+    /// its last (SQLite turns foreign-key enforcement off: it cannot change inside a
+    /// transaction, and a table rebuild's DROP would otherwise cascade).
+    var runSetup: [String] { get }
+    var runTeardown: [String] { get }
     /// The session settings ``stringLiteral(_:)`` relies on, as SQL statements: a
     /// connection pins them when the server reports otherwise, and a `--sql`
     /// script starts with them, so that no server setting changes what a literal means.

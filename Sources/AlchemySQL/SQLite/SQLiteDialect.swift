@@ -12,6 +12,10 @@ public struct SQLiteDialect: Dialect {
     /// (under the busy timeout) instead of failing at its first write.
     public var beginTransaction: String { "BEGIN IMMEDIATE" }
 
+    /// Each rebuild checks the foreign keys itself (`PRAGMA foreign_key_check`).
+    public var runSetup: [String] { ["PRAGMA foreign_keys = OFF"] }
+    public var runTeardown: [String] { ["PRAGMA foreign_keys = ON"] }
+
     /// A file, not a server.
     public var defaultPort: Int? { nil }
 

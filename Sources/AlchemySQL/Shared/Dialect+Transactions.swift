@@ -1,4 +1,6 @@
 extension Dialect {
     public var transactionalDDL: Bool { true }
     public var beginTransaction: String { "BEGIN" }
+    public var runSetup: [String] { [] }
+    public var runTeardown: [String] { [] }
 }

@@ -3,18 +3,18 @@
 PRAGMA foreign_keys = OFF;
 
 -- Running downgrade f0b3e8257a6d -> c47d09e1a3f2: backfill publication dates
-BEGIN;
+BEGIN IMMEDIATE;
 UPDATE alembic_versions SET version_num='c47d09e1a3f2' WHERE alembic_versions.version_num = 'f0b3e8257a6d';
 COMMIT;
 
 -- Running downgrade c47d09e1a3f2 -> 8a2f6d3c9b11: index posts by publication date
-BEGIN;
+BEGIN IMMEDIATE;
 DROP INDEX "ix_post_published_at";
 UPDATE alembic_versions SET version_num='8a2f6d3c9b11' WHERE alembic_versions.version_num = 'c47d09e1a3f2';
 COMMIT;
 
 -- Running downgrade 8a2f6d3c9b11 -> 5e1c0a7b2d40: add view count to post
-BEGIN;
+BEGIN IMMEDIATE;
 -- rebuilds "post" from the schema the revision files describe: columns, indexes and triggers made outside them are not carried over (an online upgrade reads the live table)
 CREATE TABLE "_alchemy_tmp_post" (
   "id" INTEGER NOT NULL,
@@ -38,7 +38,7 @@ UPDATE alembic_versions SET version_num='5e1c0a7b2d40' WHERE alembic_versions.ve
 COMMIT;
 
 -- Running downgrade 5e1c0a7b2d40 -> <base>: create blog tables
-BEGIN;
+BEGIN IMMEDIATE;
 DROP TABLE "user_account";
 DROP TABLE "post_tag";
 DROP TABLE "tag";

@@ -8,7 +8,7 @@ CREATE TABLE alembic_versions (
 );
 
 -- Running upgrade <base> -> 5e1c0a7b2d40: create blog tables
-BEGIN;
+BEGIN IMMEDIATE;
 CREATE TABLE "post" (
   "id" INTEGER NOT NULL,
   "title" VARCHAR(255) NOT NULL,
@@ -57,19 +57,19 @@ INSERT INTO alembic_versions (version_num) VALUES ('5e1c0a7b2d40');
 COMMIT;
 
 -- Running upgrade 5e1c0a7b2d40 -> 8a2f6d3c9b11: add view count to post
-BEGIN;
+BEGIN IMMEDIATE;
 ALTER TABLE "post" ADD COLUMN "view_count" INTEGER DEFAULT '0' NOT NULL;
 UPDATE alembic_versions SET version_num='8a2f6d3c9b11' WHERE alembic_versions.version_num = '5e1c0a7b2d40';
 COMMIT;
 
 -- Running upgrade 8a2f6d3c9b11 -> c47d09e1a3f2: index posts by publication date
-BEGIN;
+BEGIN IMMEDIATE;
 CREATE INDEX "ix_post_published_at" ON "post" ("published_at");
 UPDATE alembic_versions SET version_num='c47d09e1a3f2' WHERE alembic_versions.version_num = '8a2f6d3c9b11';
 COMMIT;
 
 -- Running upgrade c47d09e1a3f2 -> f0b3e8257a6d: backfill publication dates
-BEGIN;
+BEGIN IMMEDIATE;
 UPDATE post SET published_at = created_at WHERE published = TRUE AND published_at IS NULL;
 UPDATE alembic_versions SET version_num='f0b3e8257a6d' WHERE alembic_versions.version_num = 'c47d09e1a3f2';
 COMMIT;
