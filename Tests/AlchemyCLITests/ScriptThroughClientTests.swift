@@ -68,4 +68,45 @@ struct ScriptThroughClientTests {
             }
         }
     }
+
+    /// Runs a printed script with the database's own client.
+    static func runScript(_ text: String, named name: String, on url: DatabaseURL, in folder: String) throws {
+        let file = folder + "/" + name
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let (tool, arguments) = client(for: url, file: file)
+        let ran = try CommandRunner.execute(tool, arguments, in: folder)
+        #expect(ran.status == 0, "\(tool) on \(url.dialect.rawValue): \(ran.stderr)\n\(text)")
+    }
+
+    @Test("ensure-version --sql and stamp --sql run through the clients and leave what the commands leave",
+          arguments: TestDatabases.dialects)
+    func stampScript(dialect: DialectName) throws {
+        try TestDatabases.withScratchDatabase(dialect) { url in
+            let project = try RunnerTests.Project(url: url, revisions: Self.revisions)
+            defer { project.remove() }
+            let ensure = try project.alchemy("ensure-version", "--sql")
+            #expect(ensure.status == 0 && ensure.stdout.contains("CREATE TABLE alembic_versions"), "\(ensure.stderr)")
+            try Self.runScript(ensure.stdout, named: "ensure.sql", on: url, in: project.folder)
+            #expect(try project.alchemy("current").stdout == "")
+
+            try TestDatabases.withScratchDatabase(dialect) { fresh in
+                let other = try RunnerTests.Project(url: fresh, revisions: Self.revisions)
+                defer { other.remove() }
+                let fromBase = try other.alchemy("stamp", "--sql", "cccccccccc01")
+                #expect(fromBase.status == 0 && fromBase.stdout.contains("CREATE TABLE"), "\(fromBase.stderr)")
+                try Self.runScript(fromBase.stdout, named: "stamp.sql", on: fresh, in: other.folder)
+                #expect(try other.alchemy("current").stdout == "cccccccccc01\n")
+            }
+
+            #expect(try project.alchemy("stamp", "cccccccccc01").status == 0)
+            let onward = try project.alchemy("stamp", "--sql", "cccccccccc01:head")
+            #expect(onward.status == 0 && !onward.stdout.contains("CREATE TABLE"), "\(onward.stdout)\(onward.stderr)")
+            try Self.runScript(onward.stdout, named: "stamp2.sql", on: url, in: project.folder)
+            #expect(try project.alchemy("current").stdout == "cccccccccc02 (head)\n")
+            // Nothing but the version table changed.
+            let connection = try openConnection(url)
+            defer { connection.close() }
+            #expect(try RunnerTests.tables(connection) == ["alembic_versions"])
+        }
+    }
 }

@@ -11,9 +11,17 @@ struct EnsureVersionCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(name: .long, help: "Print the CREATE TABLE instead of running it.")
+    var sql = false
+
     func run() throws {
         let console = Console(options: global)
         let context = try ProjectContext.load(global)
+        if sql {
+            let script = OfflineScript(dialect: context.url.dialect, script: try context.loadScript(), versionTable: context.versionTable)
+            print(script.ensureVersion(), terminator: "")
+            return
+        }
         let connection = try context.connect()
         defer { connection.close() }
         let created = try context.versionTable.ensure(on: connection)

@@ -17,10 +17,25 @@ struct StampCommand: ParsableCommand {
     @Flag(name: .long, help: "Empty the version table first (for a table that names unknown revisions).")
     var purge = false
 
+    @Flag(name: .long, help: "Print the SQL instead of running it (FROM:TARGET starts from FROM, else from base).")
+    var sql = false
+
     func run() throws {
         let console = Console(options: global)
         let context = try ProjectContext.load(global)
         let script = try context.loadScript()
+        if sql {
+            var start: [String] = []
+            var destinations = targets
+            if let first = targets.first, let colon = first.firstIndex(of: ":") {
+                start = try first[..<colon].split(separator: ",").filter { $0 != "base" }
+                    .flatMap { item throws -> [String] in try script.graph.resolveAll(String(item)).map(\.id) }
+                destinations[0] = String(first[first.index(after: colon)...])
+            }
+            let offline = OfflineScript(dialect: context.url.dialect, script: script, versionTable: context.versionTable)
+            print(try offline.stamp(from: start, to: destinations, purge: purge), terminator: "")
+            return
+        }
         let connection = try context.connect()
         defer { connection.close() }
         let runner = MigrationRunner(connection: connection, script: script, versionTable: context.versionTable,

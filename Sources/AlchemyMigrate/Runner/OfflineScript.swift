@@ -22,6 +22,34 @@ public struct OfflineScript {
         try render(steps: try script.graph.upgradePlan(from: start, to: target), start: start, direction: "upgrade", target: target)
     }
 
+    /// `ensure-version --sql`: the version table's `CREATE TABLE`.
+    public func ensureVersion() -> String {
+        header("ensure-version", from: [], to: "version table").joined(separator: "\n") + "\n"
+            + versionTable.createStatement(dialect) + ";\n"
+    }
+
+    /// `stamp --sql [FROM:]TARGET...`: the version-table changes a stamp makes. From
+    /// base (no FROM) the table is created first; `purge` empties it first.
+    public func stamp(from start: [String], to targets: [String], purge: Bool) throws -> String {
+        var lines = header("stamp", from: start, to: targets.joined(separator: ", "))
+        if start.isEmpty { lines += [versionTable.createStatement(dialect) + ";", ""] }
+        if purge { lines += ["DELETE FROM \(versionTable.qualifiedName(dialect));", ""] }
+        for step in try script.graph.stampPlan(from: purge ? [] : start, to: targets, purge: purge) {
+            for change in step.versionChanges {
+                lines.append(try versionTable.statement(for: change, dialect: dialect).scriptSQL + ";")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The script's first lines: what it is, and the session settings its literals assume.
+    private func header(_ command: String, from start: [String], to target: String) -> [String] {
+        var lines = ["-- alchemy \(command) (\(dialect.rawValue)): \(start.isEmpty ? "base" : start.joined(separator: ", ")) -> \(target)", ""]
+        let settings = dialect.dialect.literalSettings
+        if !settings.isEmpty { lines += settings.map { $0 + ";" } + [""] }
+        return lines
+    }
+
     /// `downgrade --sql FROM:TO` (a downgrade script needs a starting point).
     public func downgrade(from start: [String], to target: String) throws -> String {
         try render(steps: try script.graph.downgradePlan(from: start, to: target), start: start, direction: "downgrade", target: target)
@@ -30,13 +58,9 @@ public struct OfflineScript {
     private func render(steps: [MigrationStep], start: [String], direction: String, target: String) throws -> String {
         let sqlDialect = dialect.dialect
         var layout = TransactionLayout(dialect: sqlDialect, transactionPerMigration: transactionPerMigration)
-        var lines: [String] = ["-- alchemy \(direction) (\(dialect.rawValue)): \(start.isEmpty ? "base" : start.joined(separator: ", ")) -> \(target)", ""]
+        var lines = header(direction, from: start, to: target)
         if !sqlDialect.runSetup.isEmpty {
             lines += sqlDialect.runSetup.map { $0 + ";" } + [""]
-        }
-        if !sqlDialect.literalSettings.isEmpty {
-            // The script's literals are escaped for these settings, whatever the server's defaults.
-            lines += sqlDialect.literalSettings.map { $0 + ";" } + [""]
         }
         if start.isEmpty {
             lines += [versionTable.createStatement(dialect) + ";", ""]
