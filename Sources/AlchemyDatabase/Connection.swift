@@ -25,6 +25,8 @@ public protocol Connection: AnyObject {
     /// This database's catalog reader, reading through `connection` (this one, or
     /// a wrapper of it that counts statements).
     func makeIntrospector(for connection: any Connection) -> any Introspector
+    /// How this database holds a run's ``MigrationLock``.
+    var migrationLockMechanism: any MigrationLockMechanism { get }
     func close()
 }
 

@@ -304,4 +304,6 @@ extension MariaDBConnection {
     public func makeIntrospector(for connection: any Connection) -> any Introspector {
         MariaDBIntrospector(connection)
     }
+
+    public var migrationLockMechanism: any MigrationLockMechanism { MariaDBNamedLock() }
 }

@@ -55,6 +55,8 @@ public final class MeasuredConnection: Connection {
     public func makeIntrospector(for connection: any Connection) -> any Introspector {
         base.makeIntrospector(for: connection)
     }
+
+    public var migrationLockMechanism: any MigrationLockMechanism { base.migrationLockMechanism }
     public var url: DatabaseURL { base.url }
 
     public func execute(_ sql: String) throws(DatabaseError) {

@@ -237,4 +237,6 @@ extension PostgreSQLConnection {
     public func makeIntrospector(for connection: any Connection) -> any Introspector {
         PostgreSQLIntrospector(connection)
     }
+
+    public var migrationLockMechanism: any MigrationLockMechanism { PostgreSQLAdvisoryLock() }
 }

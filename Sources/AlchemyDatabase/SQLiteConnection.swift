@@ -125,4 +125,6 @@ extension SQLiteConnection {
     public func makeIntrospector(for connection: any Connection) -> any Introspector {
         SQLiteIntrospector(connection)
     }
+
+    public var migrationLockMechanism: any MigrationLockMechanism { SQLiteMigrationLock() }
 }
