@@ -81,11 +81,12 @@ public struct Execute: Hashable, Sendable {
         self.transactional = transactional
     }
 
-    /// The statement for a dialect, `nil` when that dialect runs nothing.
-    public func sql(for dialect: String) -> String? {
-        if let entry = perDialect[dialect] { return entry }
-        // MariaDB is a MySQL: a `mysql` entry serves it unless it has its own.
-        if dialect == "mariadb", let entry = perDialect["mysql"] { return entry }
+    /// The statement for a dialect that answers to `keys` (its own name first, then
+    /// the family it belongs to), `nil` when that dialect runs nothing.
+    public func sql(forKeys keys: [String]) -> String? {
+        for key in keys {
+            if let entry = perDialect[key] { return entry }
+        }
         return sql
     }
 }

@@ -1,3 +1,4 @@
+import AlchemySQL
 import AlchemySchema
 
 /// Reads the operations of a revision file: the inverse of `OperationEncoder`,
@@ -285,7 +286,7 @@ public struct OperationDecoder {
 
     func execute(_ node: YAMLNode) throws(LocatedError) -> Execute {
         if case .scalar = node { return Execute(sql: try reader.string(node, what: "`execute`")) }
-        let dialects = ["sqlite", "postgresql", "mysql", "mariadb"]
+        let dialects = DialectName.allCases.map(\.rawValue)
         let fields = try Fields(self, node, "execute", allowed: ["sql", "default", "transactional"] + dialects)
         var perDialect: [String: String?] = [:]
         for dialect in dialects {
@@ -293,7 +294,7 @@ public struct OperationDecoder {
         }
         let sqlNode = fields.optionalNode("sql") ?? fields.optionalNode("default")
         if sqlNode == nil && perDialect.isEmpty {
-            throw reader.error(node, "execute needs `sql: ...`, or SQL per dialect (sqlite, postgresql, mysql, mariadb) with an optional `default`")
+            throw reader.error(node, "execute needs `sql: ...`, or SQL per dialect (\(dialects.joined(separator: ", "))) with an optional `default`")
         }
         let sql = try sqlNode.flatMap { node throws(LocatedError) in try reader.optionalString(node, what: "`sql`") }
         return Execute(sql: sql, perDialect: perDialect, transactional: try fields.bool("transactional") ?? true)

@@ -119,6 +119,10 @@ public protocol Dialect: Sendable {
     /// `::type` casts dropped, MySQL's backslash escapes read.
     func defaultTokens(_ sql: String) -> [SQLText.Token]
 
+    /// The keys of `execute`'s per-dialect SQL this dialect reads, most specific
+    /// first: MariaDB is a MySQL, so a `mysql` entry serves it unless it has its own.
+    var executeKeys: [String] { get }
+
     // MARK: Reaching the database
 
     /// The server's port when a URL names none; `nil` for a file database (SQLite),

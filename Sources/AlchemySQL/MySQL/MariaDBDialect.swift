@@ -9,6 +9,8 @@ public struct MariaDBDialect: MySQLFamily {
 
     public var name: DialectName { .mariadb }
 
+    public var executeKeys: [String] { ["mariadb", "mysql"] }
+
     /// MariaDB has no `DROP CHECK`; it drops a check as any named constraint.
     public func dropCheckClause(_ name: String) -> String { "DROP CONSTRAINT \(name)" }
 

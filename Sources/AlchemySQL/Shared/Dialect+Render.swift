@@ -43,7 +43,7 @@ extension Dialect {
         case let .dropTableComment(table, _):
             tableComment(nil, on: table)
         case .execute(let execute):
-            execute.sql(for: name.rawValue).map { [Statement($0, transactional: execute.transactional)] } ?? []
+            execute.sql(forKeys: executeKeys).map { [Statement($0, transactional: execute.transactional)] } ?? []
         case let .bulkInsert(table, rows):
             try bulkInsert(rows, into: table, in: context)
         }

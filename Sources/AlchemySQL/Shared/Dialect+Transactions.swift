@@ -1,4 +1,5 @@
 extension Dialect {
+    public var executeKeys: [String] { [name.rawValue] }
     public var transactionalDDL: Bool { true }
     public var beginTransaction: String { "BEGIN" }
     public var runSetup: [String] { [] }

@@ -141,8 +141,8 @@ struct RevisionFileTests {
             Issue.record("fourth operation is not execute")
             return
         }
-        #expect(perDialect.sql(for: "postgresql") == "CREATE EXTENSION IF NOT EXISTS pgcrypto")
-        #expect(perDialect.sql(for: "sqlite") == nil)
+        #expect(perDialect.sql(forKeys: ["postgresql"]) == "CREATE EXTENSION IF NOT EXISTS pgcrypto")
+        #expect(perDialect.sql(forKeys: ["sqlite"]) == nil)
         #expect(file.downgrade.count == 2)
     }
 
