@@ -36,7 +36,7 @@ public struct SchemaComparator: Sendable {
         let liveTables = live.tables.filter { !options.isExcluded($0.reference) && !isInternal($0) }
         var changes = ChangeSet()
         compareTables(declared: declaredTables, live: liveTables, into: &changes)
-        return Comparison(upgrade: changes.operations, warnings: changes.warnings)
+        return Comparison(upgrade: changes.operations, warnings: changes.warnings, dialect: dialect)
     }
 
     /// Tables the database keeps for itself (`sqlite_sequence`, `sqlite_stat1`).

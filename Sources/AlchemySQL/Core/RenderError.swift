@@ -24,6 +24,9 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case unsafeExpression(String, SQLExpression.Problem)
     /// MySQL and MariaDB have no partial indexes (`where:`).
     case partialIndexUnsupported(index: String, dialect: DialectName)
+    /// MySQL's `MODIFY COLUMN` restates the column's type, and neither the
+    /// revision file nor the earlier revisions say what it is.
+    case existingTypeRequired(table: TableReference, column: String, dialect: DialectName)
 
     public var description: String {
         switch self {
@@ -53,6 +56,9 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "or use an `execute` operation for statements of their own"
         case let .partialIndexUnsupported(index, dialect):
             "index \(index) has `where:`, but \(dialect) has no partial indexes: remove `where:` or index the columns in full"
+        case let .existingTypeRequired(table, column, dialect):
+            "alter_column \(table).\(column): \(dialect) restates the whole column to change it, and its type is unknown "
+                + "(the earlier revisions do not declare it): add `existing_type:` with the column's current type"
         }
     }
 

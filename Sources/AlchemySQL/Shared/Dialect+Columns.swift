@@ -13,8 +13,8 @@ extension Dialect {
 
     /// One statement per change, the rename last so that the others can use the old name.
     ///
-    /// A type change is `TYPE` only: a conversion that needs `USING` belongs in an
-    /// `execute` operation, where the author can say how to convert.
+    /// A type change is `TYPE`, with the change's `using` conversion where the
+    /// dialect takes one (``Dialect/takesUsingExpression``).
     public func alterColumn(_ change: AlterColumn, in context: Schema) throws -> [Statement] {
         let changes = change.changes
         let after = change.altered
@@ -25,8 +25,11 @@ extension Dialect {
         // A type change that renders the same DDL here (new enum values, an
         // EncryptedString length) is no change to this column.
         let newType = try columnTypeDDL(after)
-        if changes.contains(.type), try columnTypeDDL(change.existing) != newType {
-            statements.append(Statement(alter + "TYPE " + newType))
+        // An unknown earlier type (a hand-written file, a table the revisions do
+        // not describe) cannot be compared: the TYPE clause is written.
+        if changes.contains(.type), try !change.existingKnown.contains(.type) || columnTypeDDL(change.existing) != newType {
+            let conversion = takesUsingExpression ? change.using.map { " USING " + $0 } ?? "" : ""
+            statements.append(Statement(alter + "TYPE " + newType + conversion))
         }
         if changes.contains(.nullable) {
             statements.append(Statement(alter + (after.nullable ? "DROP NOT NULL" : "SET NOT NULL")))
