@@ -109,3 +109,29 @@ struct AlterColumnUsingTests {
         #expect(after.tables.first?.columns == [Column(name: "title", type: .string(length: 255), nullable: true, comment: "headline")])
     }
 }
+
+/// A default typed by the old type would stop PostgreSQL's conversion.
+@Suite("AlterColumn: using with a server default")
+struct AlterColumnUsingDefaultTests {
+    static let post = TableReference(name: "post")
+
+    @Test("PostgreSQL drops the default for the conversion and sets the column's default after it")
+    func defaultAroundConversion() throws {
+        let existing = Column(name: "code", type: .string(length: 10), nullable: false, serverDefault: .literal("0"))
+        let kept = AlterColumn(table: Self.post, existing: existing, type: .integer, using: "code::integer")
+        #expect(try sql(PostgreSQLDialect().render(.alterColumn(kept), in: Schema())) == [
+            #"ALTER TABLE "post" ALTER COLUMN "code" DROP DEFAULT"#,
+            #"ALTER TABLE "post" ALTER COLUMN "code" TYPE INTEGER USING code::integer"#,
+            #"ALTER TABLE "post" ALTER COLUMN "code" SET DEFAULT '0'"#,
+        ])
+        var dropped = kept
+        dropped.serverDefault = .some(nil)
+        #expect(try sql(PostgreSQLDialect().render(.alterColumn(dropped), in: Schema())) == [
+            #"ALTER TABLE "post" ALTER COLUMN "code" DROP DEFAULT"#,
+            #"ALTER TABLE "post" ALTER COLUMN "code" TYPE INTEGER USING code::integer"#,
+        ])
+        var changed = kept
+        changed.serverDefault = .some(.literal("1"))
+        #expect(try sql(PostgreSQLDialect().render(.alterColumn(changed), in: Schema())).last == #"ALTER TABLE "post" ALTER COLUMN "code" SET DEFAULT '1'"#)
+    }
+}

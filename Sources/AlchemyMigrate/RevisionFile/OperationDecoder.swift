@@ -183,6 +183,8 @@ public struct OperationDecoder {
     /// the runner then takes it from the schema the earlier revisions describe.
     /// A file that gives `existing_type` describes the column in full (alchemy's
     /// own form), so there a missing default, comment or autoincrement means none.
+    /// `using` (PostgreSQL's `USING` conversion) needs a `type`; SQLite and
+    /// MySQL/MariaDB ignore it, as they convert the values themselves.
     func alterColumn(_ node: YAMLNode) throws(LocatedError) -> AlterColumn {
         let fields = try Fields(self, node, "alter_column", allowed: [
             "table", "schema", "column", "new_name", "type", "using", "nullable", "server_default", "comment",
