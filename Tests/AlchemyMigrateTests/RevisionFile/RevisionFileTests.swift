@@ -166,6 +166,11 @@ struct RevisionFileTests {
             .alterColumn(AlterColumn(table: t, existing: Column(name: "code", type: .integer), existingKnown: [], type: .integer, using: "code::integer")),
             .alterColumn(AlterColumn(table: t, existing: Column(name: "code", type: .text), existingKnown: [.nullable], nullable: false)),
         ])
+        // What check and -v print: nothing is claimed about what the file does not say.
+        #expect(file.upgrade.map(\.summary) == [
+            "alter_column t.code: type -> Integer using code::integer",
+            "alter_column t.code: nullable -> NOT NULL",
+        ])
     }
 
     @Test("Numeric-looking ids stay strings")
