@@ -57,8 +57,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .partialIndexUnsupported(index, dialect):
             "index \(index) has `where:`, but \(dialect) has no partial indexes: remove `where:` or index the columns in full"
         case let .existingTypeRequired(table, column, dialect):
-            "alter_column \(table).\(column): \(dialect) restates the whole column to change it, and its type is unknown "
-                + "(the earlier revisions do not declare it): add `existing_type:` with the column's current type"
+            "\(dialect) restates the whole column to change it, and the type of \(table).\(column) is unknown "
+                + "(neither the revision file nor the revisions before it declare it): add `existing_type:` with the column's current type"
         }
     }
 
