@@ -26,10 +26,19 @@ public enum Operation: Hashable, Sendable {
 ///
 /// A field left `nil` is not changed. `serverDefault` uses a double optional:
 /// `.some(nil)` drops the default.
+///
+/// `existing` holds only what `existingKnown` says is known: a hand-written
+/// revision may leave the column's earlier type or nullability to the schema
+/// that the revisions before it describe (see `completed(from:)`).
 public struct AlterColumn: Hashable, Sendable {
     public var table: TableReference
     public var existing: Column
+    public var existingKnown: ExistingColumnFacts
     public var type: ColumnType?
+    /// How to convert the values to the new type: a SQL expression over the
+    /// column (Alembic's `postgresql_using`). Only databases that take one
+    /// (PostgreSQL's `USING`) use it; the others convert by themselves.
+    public var using: String?
     public var nullable: Bool?
     public var serverDefault: ServerDefault??
     public var comment: String??
@@ -38,7 +47,9 @@ public struct AlterColumn: Hashable, Sendable {
     public init(
         table: TableReference,
         existing: Column,
+        existingKnown: ExistingColumnFacts = .all,
         type: ColumnType? = nil,
+        using: String? = nil,
         nullable: Bool? = nil,
         serverDefault: ServerDefault?? = nil,
         comment: String?? = nil,
@@ -46,7 +57,9 @@ public struct AlterColumn: Hashable, Sendable {
     ) {
         self.table = table
         self.existing = existing
+        self.existingKnown = existingKnown
         self.type = type
+        self.using = using
         self.nullable = nullable
         self.serverDefault = serverDefault
         self.comment = comment

@@ -115,6 +115,31 @@ private let alterColumn = cells(
     ],
     mysql: ["ALTER TABLE `post` MODIFY COLUMN `title` VARCHAR(300)"])
 
+/// A type change with a conversion: PostgreSQL writes `USING`, the others convert by themselves.
+private let alterColumnUsing = cells(
+    "alter_column",
+    .alterColumn(AlterColumn(table: F.postRef, existing: Column(name: "author_id", type: .string(length: 10)),
+                             type: .integer, using: "author_id::integer")),
+    sqlite: sqliteRebuild(
+        "post",
+        create: F.sqlitePost(F.sqlitePostColumns + F.sqlitePostConstraints),
+        insert: F.sqliteCopyAll, indexes: [F.sqlitePostIndex]),
+    postgresql: [#"ALTER TABLE "post" ALTER COLUMN "author_id" TYPE INTEGER USING author_id::integer"#],
+    mysql: ["ALTER TABLE `post` MODIFY COLUMN `author_id` INTEGER"])
+
+/// No `existing_type` or `existing_nullable`: the column before comes from the context
+/// (`title`, VARCHAR(255) NOT NULL), so MySQL can restate it.
+private let alterColumnFromContext = cells(
+    "alter_column",
+    .alterColumn(AlterColumn(table: F.postRef, existing: Column(name: "title", type: .text), existingKnown: [], nullable: true)),
+    sqlite: sqliteRebuild(
+        "post",
+        create: F.sqlitePost([#""id" INTEGER NOT NULL"#, #""title" VARCHAR(255)"#, #""body" TEXT"#, #""author_id" INTEGER"#]
+            + F.sqlitePostConstraints),
+        insert: F.sqliteCopyAll, indexes: [F.sqlitePostIndex]),
+    postgresql: [#"ALTER TABLE "post" ALTER COLUMN "title" DROP NOT NULL"#],
+    mysql: ["ALTER TABLE `post` MODIFY COLUMN `title` VARCHAR(255)"])
+
 private let createIndex = cells(
     "create_index", .createIndex(F.postRef, Index(name: "ix_post_title_id", columns: ["title", "id"], unique: true)),
     sqlite: [#"CREATE UNIQUE INDEX "ix_post_title_id" ON "post" ("title", "id")"#],
@@ -211,7 +236,8 @@ private let bulkInsert = cells(
     mysql: ["INSERT INTO `post` (`id`, `title`, `body`) VALUES (1, 'it''s', NULL)", "INSERT INTO `post` () VALUES ()"])
 
 let operationCells: [OperationCell] = [
-    createTable, dropTable, renameTable, addColumn, dropColumn, alterColumn, createIndex, dropIndex,
+    createTable, dropTable, renameTable, addColumn, dropColumn, alterColumn, alterColumnUsing, alterColumnFromContext,
+    createIndex, dropIndex,
     createUnique, createForeignKey, createCheck, createPrimaryKey, dropConstraint,
     createTableComment, dropTableComment, execute, bulkInsert,
 ].flatMap { $0 }
@@ -227,6 +253,8 @@ struct OperationGoldenTests {
     @Test("every Operation case has goldens")
     func coverage() {
         #expect(Set(operationCells.map(\.operation)).count == 17)
-        #expect(operationCells.count == 17 * DialectName.allCases.count)
+        for dialect in DialectName.allCases {
+            #expect(Set(operationCells.filter { $0.dialect == dialect }.map(\.operation)).count == 17, "\(dialect)")
+        }
     }
 }

@@ -31,6 +31,12 @@ extension SchemaComparator {
         compareNullability(declared, live, declared: declaredTable, live: liveTable, into: &change)
         if options.compareServerDefault { compareServerDefault(declared, live, into: &change) }
         compareColumnComment(declared, live, into: &change)
+        // A conversion puts the column's default back after it, and the live one is
+        // typed by the old type ('0'::character varying). When it is the declared
+        // default, the declared spelling goes in, portable and of no type.
+        if change.using != nil, options.compareServerDefault, change.serverDefault == nil, live.serverDefault != nil {
+            change.existing.serverDefault = declared.serverDefault
+        }
         let unchanged = change.type == nil && change.nullable == nil && change.serverDefault == nil
             && change.comment == nil && change.newName == nil
         return unchanged ? nil : change

@@ -1,4 +1,5 @@
 import AlchemySchema
+import AlchemySQL
 
 /// The result of comparing the declared schema with a live one: the operations
 /// that make the database match the models, and their exact reverse.
@@ -14,9 +15,11 @@ public struct Comparison: Hashable, Sendable {
     /// index whose definition could not be read. Warnings are not differences.
     public var warnings: [String]
 
-    public init(upgrade: [AlchemySchema.Operation], warnings: [String] = []) {
+    /// `dialect` supplies the type conversions the downgrade needs (see
+    /// ``Dialect/typeConversion(of:to:)``); without one the downgrade has none.
+    public init(upgrade: [AlchemySchema.Operation], warnings: [String] = [], dialect: (any Dialect)? = nil) {
         self.upgrade = upgrade
-        self.downgrade = upgrade.reversed().map(Self.reverse)
+        self.downgrade = upgrade.reversed().map { Self.reverse($0, dialect: dialect) }
         self.warnings = warnings
     }
 
@@ -29,7 +32,7 @@ public struct Comparison: Hashable, Sendable {
 
     /// The operation that undoes `operation`. Autogenerate produces only operations
     /// that have one; `execute` and `bulk_insert` are returned unchanged.
-    static func reverse(_ operation: AlchemySchema.Operation) -> AlchemySchema.Operation {
+    static func reverse(_ operation: AlchemySchema.Operation, dialect: (any Dialect)? = nil) -> AlchemySchema.Operation {
         switch operation {
         case .createTable(let table): .dropTable(table)
         case .dropTable(let table): .createTable(table)
@@ -37,7 +40,7 @@ public struct Comparison: Hashable, Sendable {
             .renameTable(TableReference(name: newName, schema: table.schema), newName: table.name)
         case let .addColumn(table, column): .dropColumn(table, column)
         case let .dropColumn(table, column): .addColumn(table, column)
-        case .alterColumn(let change): .alterColumn(reverse(change))
+        case .alterColumn(let change): .alterColumn(reverse(change, dialect: dialect))
         case let .createIndex(table, index, _): .dropIndex(table, index)
         case let .dropIndex(table, index): .createIndex(table, index)
         case let .createUniqueConstraint(table, unique): .dropConstraint(table, .unique(unique))
@@ -61,15 +64,19 @@ public struct Comparison: Hashable, Sendable {
         }
     }
 
-    /// The change back: from the altered column to the one before, for each field changed.
-    static func reverse(_ change: AlterColumn) -> AlterColumn {
+    /// The change back: from the altered column to the one before, for each field
+    /// changed. A type change back gets its own conversion: text to integer needs
+    /// one on PostgreSQL, integer back to text does not.
+    static func reverse(_ change: AlterColumn, dialect: (any Dialect)? = nil) -> AlterColumn {
         var existing = change.altered
         // The reported type no longer describes the column once its type changed.
         if change.type != nil { existing.nativeType = nil }
+        let oldType = change.type.map { _ in change.existing.type }
         return AlterColumn(
             table: change.table,
             existing: existing,
-            type: change.type.map { _ in change.existing.type },
+            type: oldType,
+            using: oldType.flatMap { type in dialect?.typeConversion(of: existing, to: type) },
             nullable: change.nullable.map { _ in change.existing.nullable },
             serverDefault: change.serverDefault.map { _ in change.existing.serverDefault },
             comment: change.comment.map { _ in change.existing.comment },

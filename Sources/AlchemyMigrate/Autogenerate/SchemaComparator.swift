@@ -42,7 +42,7 @@ public struct SchemaComparator: Sendable {
     public func compare(declared: Schema, live: Schema) -> Comparison {
         let changes = changeSet(declared: declared, live: live)
         let warnings = changes.warnings + [unansweredChecksWarning(changes.unansweredChecks)].compactMap { $0 }
-        return Comparison(upgrade: changes.operations, warnings: warnings)
+        return Comparison(upgrade: changes.operations, warnings: warnings, dialect: dialect)
     }
 
     /// The declared CHECK conditions whose live check of the same name reads

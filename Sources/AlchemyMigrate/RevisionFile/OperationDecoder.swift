@@ -184,24 +184,51 @@ public struct OperationDecoder {
         return .written(scalar, columnType: columnType)
     }
 
+    /// `existing_*` say what the column was. Each may be left out, as in Alembic:
+    /// the runner then takes it from the schema the earlier revisions describe.
+    /// A file that gives `existing_type` describes the column in full (alchemy's
+    /// own form), so there a missing default, comment or autoincrement means none.
+    /// `using` (PostgreSQL's `USING` conversion) needs a `type`; SQLite and
+    /// MySQL/MariaDB ignore it, as they convert the values themselves.
     func alterColumn(_ node: YAMLNode) throws(LocatedError) -> AlterColumn {
         let fields = try Fields(self, node, "alter_column", allowed: [
-            "table", "schema", "column", "new_name", "type", "nullable", "server_default", "comment",
+            "table", "schema", "column", "new_name", "type", "using", "nullable", "server_default", "comment",
             "existing_type", "existing_nullable", "existing_server_default", "existing_comment", "existing_autoincrement",
         ])
-        guard let existingTypeNode = fields.optionalNode("existing_type") else {
-            throw reader.error(node, "alter_column needs `existing_type` (the column's type before the change), so that MySQL can re-declare it and the downgrade can restore it")
+        let typeNode = fields.optionalNode("type")
+        let newType = try typeNode.map { node throws(LocatedError) in try columnType(node).0 }
+        let existingTypeNode = fields.optionalNode("existing_type")
+        var known: ExistingColumnFacts = []
+        // An unknown type stands in as the new one (or Text): nothing reads it before
+        // `completed(from:)` replaces it, or a dialect that needs it refuses.
+        var existing = Column(name: try fields.string("column"), type: try existingTypeNode.map { node throws(LocatedError) in try columnType(node).0 } ?? newType ?? .text)
+        if existingTypeNode != nil { known.insert(.type) }
+        if let nullable = try fields.bool("existing_nullable") {
+            existing.nullable = nullable
+            known.insert(.nullable)
         }
-        var existing = Column(name: try fields.string("column"), type: try columnType(existingTypeNode).0,
-                              nullable: try fields.bool("existing_nullable") ?? true)
-        existing.serverDefault = try fields.optionalNode("existing_server_default").flatMap { node throws(LocatedError) in try serverDefault(node, columnType: existing.type) }
-        existing.comment = try fields.optionalString("existing_comment")
-        existing.autoincrement = try fields.bool("existing_autoincrement") ?? false
-        var change = AlterColumn(table: try fields.tableReference(), existing: existing)
+        if let node = fields.optionalNode("existing_server_default") {
+            existing.serverDefault = try serverDefault(node, columnType: existingTypeNode == nil ? newType : existing.type)
+            known.insert(.serverDefault)
+        }
+        if let node = fields.optionalNode("existing_comment") {
+            existing.comment = try reader.optionalString(node, what: "`existing_comment`")
+            known.insert(.comment)
+        }
+        if let autoincrement = try fields.bool("existing_autoincrement") {
+            existing.autoincrement = autoincrement
+            known.insert(.autoincrement)
+        }
+        if existingTypeNode != nil { known.formUnion([.serverDefault, .comment, .autoincrement]) }
+        var change = AlterColumn(table: try fields.tableReference(), existing: existing, existingKnown: known)
         change.newName = try fields.optionalString("new_name")
-        if let typeNode = fields.optionalNode("type") { change.type = try columnType(typeNode).0 }
+        change.type = newType
+        change.using = try fields.optionalString("using")
+        if change.using != nil, typeNode == nil {
+            throw reader.error(fields.optionalNode("using") ?? node, "`using` converts the values to a new `type`; this alter_column changes no type")
+        }
         change.nullable = try fields.bool("nullable")
-        if let node = fields.optionalNode("server_default") { change.serverDefault = .some(try serverDefault(node, columnType: change.type ?? existing.type)) }
+        if let node = fields.optionalNode("server_default") { change.serverDefault = .some(try serverDefault(node, columnType: change.type ?? (existingTypeNode == nil ? nil : existing.type))) }
         if let node = fields.optionalNode("comment") { change.comment = .some(try reader.optionalString(node, what: "`comment`")) }
         return change
     }

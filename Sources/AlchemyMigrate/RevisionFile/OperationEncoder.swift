@@ -105,15 +105,30 @@ public enum OperationEncoder {
         var pairs = reference(change.table) + [("column", YAMLText.scalar(change.existing.name))]
         if let newName = change.newName { pairs.append(("new_name", .scalar(newName))) }
         if let type = change.type { pairs.append(("type", .scalar(type.expression))) }
+        if let using = change.using { pairs.append(("using", .scalar(using))) }
         if let nullable = change.nullable { pairs.append(("nullable", .bool(nullable))) }
         if let value = change.serverDefault { pairs.append(("server_default", value.map(serverDefault) ?? .null)) }
         if let comment = change.comment { pairs.append(("comment", comment.map(YAMLText.scalar) ?? .null)) }
-        // What the column was: the reverse and MySQL's MODIFY COLUMN need it.
-        pairs.append(("existing_type", .scalar(change.existing.type.expression)))
-        pairs.append(("existing_nullable", .bool(change.existing.nullable)))
-        if let value = change.existing.serverDefault { pairs.append(("existing_server_default", serverDefault(value))) }
-        if let comment = change.existing.comment { pairs.append(("existing_comment", .scalar(comment))) }
-        if change.existing.autoincrement { pairs.append(("existing_autoincrement", .bool(true))) }
+        // What the column was, as far as it is known: the reverse and MySQL's
+        // MODIFY COLUMN need it. With `existing_type` written, a default, comment
+        // or autoincrement left out reads back as none (see OperationDecoder).
+        let known = change.existingKnown
+        let full = known.contains(.type)
+        if full { pairs.append(("existing_type", .scalar(change.existing.type.expression))) }
+        if known.contains(.nullable) { pairs.append(("existing_nullable", .bool(change.existing.nullable))) }
+        if let value = change.existing.serverDefault, known.contains(.serverDefault) {
+            pairs.append(("existing_server_default", serverDefault(value)))
+        } else if known.contains(.serverDefault) && !full {
+            pairs.append(("existing_server_default", .null))
+        }
+        if let comment = change.existing.comment, known.contains(.comment) {
+            pairs.append(("existing_comment", .scalar(comment)))
+        } else if known.contains(.comment) && !full {
+            pairs.append(("existing_comment", .null))
+        }
+        if known.contains(.autoincrement) && (change.existing.autoincrement || !full) {
+            pairs.append(("existing_autoincrement", .bool(change.existing.autoincrement)))
+        }
         return .mapping(pairs)
     }
 

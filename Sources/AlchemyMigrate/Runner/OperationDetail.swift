@@ -22,9 +22,9 @@ public struct OperationDetail: Sendable, Equatable {
             self.to = to.map(Value.text)
         }
 
-        init(field: String, from: Bool, to: Bool) {
+        init(field: String, from: Bool?, to: Bool) {
             self.field = field
-            self.from = .flag(from)
+            self.from = from.map(Value.flag)
             self.to = .flag(to)
         }
     }
@@ -85,17 +85,23 @@ public struct OperationDetail: Sendable, Equatable {
 }
 
 extension AlterColumn {
-    /// ``changes`` as fields; `nil` is "none" (no default, no comment).
+    /// ``changes`` as fields; `nil` is "none" (no default, no comment), or, for a
+    /// fact the revision file leaves out (no `existing_type`), unknown.
     var fieldChanges: [OperationDetail.Change] {
         var fields: [OperationDetail.Change] = []
-        if let type { fields.append(.init(field: "type", from: existing.type.expression, to: type.expression)) }
-        if let nullable, nullable != existing.nullable {
-            fields.append(.init(field: "nullable", from: existing.nullable, to: nullable))
+        let known = existingKnown
+        if let type {
+            fields.append(.init(field: "type", from: known.contains(.type) ? existing.type.expression : nil, to: type.expression))
+        }
+        if let using { fields.append(.init(field: "using", from: nil, to: using)) }
+        if let nullable, !known.contains(.nullable) || nullable != existing.nullable {
+            fields.append(.init(field: "nullable", from: known.contains(.nullable) ? existing.nullable : nil, to: nullable))
         }
         if let serverDefault {
-            fields.append(.init(field: "server_default", from: Self.describe(existing.serverDefault), to: Self.describe(serverDefault)))
+            fields.append(.init(field: "server_default", from: known.contains(.serverDefault) ? Self.describe(existing.serverDefault) : nil,
+                                to: Self.describe(serverDefault)))
         }
-        if let comment { fields.append(.init(field: "comment", from: existing.comment, to: comment)) }
+        if let comment { fields.append(.init(field: "comment", from: known.contains(.comment) ? existing.comment : nil, to: comment)) }
         if let newName { fields.append(.init(field: "name", from: existing.name, to: newName)) }
         return fields
     }

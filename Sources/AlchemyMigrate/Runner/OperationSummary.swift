@@ -28,14 +28,28 @@ extension Operation {
 extension AlterColumn {
     /// What the change does, e.g. `type String(100) -> String(255); nullable -> NOT NULL`,
     /// so that `check` and `-v` say what differs.
+    /// A fact the file leaves out about the column before (no `existing_type`) is
+    /// not shown: `type -> Integer`.
     var changes: String {
         var parts: [String] = []
-        if let type { parts.append("type \(existing.type.expression) -> \(type.expression)") }
-        if let nullable, nullable != existing.nullable { parts.append(nullable ? "NOT NULL -> nullable" : "nullable -> NOT NULL") }
-        if let serverDefault {
-            parts.append("server_default \(Self.describe(existing.serverDefault) ?? "none") -> \(Self.describe(serverDefault) ?? "none")")
+        let known = existingKnown
+        if let type {
+            let before = known.contains(.type) ? existing.type.expression + " " : ""
+            parts.append("type \(before)-> \(type.expression)" + (using.map { " using \($0)" } ?? ""))
         }
-        if let comment { parts.append("comment \(Self.quoted(existing.comment)) -> \(Self.quoted(comment))") }
+        if let nullable, !known.contains(.nullable) {
+            parts.append(nullable ? "-> nullable" : "-> NOT NULL")
+        } else if let nullable, nullable != existing.nullable {
+            parts.append(nullable ? "NOT NULL -> nullable" : "nullable -> NOT NULL")
+        }
+        if let serverDefault {
+            let before = known.contains(.serverDefault) ? (Self.describe(existing.serverDefault) ?? "none") + " " : ""
+            parts.append("server_default \(before)-> \(Self.describe(serverDefault) ?? "none")")
+        }
+        if let comment {
+            let before = known.contains(.comment) ? Self.quoted(existing.comment) + " " : ""
+            parts.append("comment \(before)-> \(Self.quoted(comment))")
+        }
         if let newName { parts.append("rename -> \(newName)") }
         return parts.joined(separator: "; ")
     }

@@ -67,6 +67,14 @@ public protocol Dialect: Sendable {
     func typeDDL(_ type: ColumnType) throws(RenderError) -> String
     /// A column as it appears in `CREATE TABLE` and `ADD COLUMN`.
     func columnDefinition(_ column: Column) throws -> String
+    /// Whether `ALTER COLUMN ... TYPE` takes an expression that converts the
+    /// values (PostgreSQL's `USING`). Where it does not, `alter_column`'s `using`
+    /// is ignored: the database converts the values by itself.
+    var takesUsingExpression: Bool { get }
+    /// The `using` expression a change of `column` to `type` needs here, or `nil`
+    /// when the database converts the values by itself (the default): what
+    /// autogenerate writes into `alter_column`.
+    func typeConversion(of column: Column, to type: ColumnType) -> String?
 
     // MARK: Operations
 

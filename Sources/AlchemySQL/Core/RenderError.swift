@@ -25,6 +25,9 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     /// MySQL and MariaDB have no partial indexes (`where:`).
     case partialIndexUnsupported(index: String, dialect: DialectName)
     case expressionIndexUnsupported(index: String, dialect: DialectName)
+    /// MySQL's `MODIFY COLUMN` restates the column's type, and neither the
+    /// revision file nor the earlier revisions say what it is.
+    case existingTypeRequired(table: TableReference, column: String, dialect: DialectName)
 
     public var description: String {
         switch self {
@@ -56,6 +59,9 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
             "index \(index) has `where:`, but \(dialect) has no partial indexes: remove `where:` or index the columns in full"
         case let .expressionIndexUnsupported(index, dialect):
             "index \(index) has `expressions:`, but \(dialect) indexes columns only: index a generated column instead (add it with execute), or the columns themselves"
+        case let .existingTypeRequired(table, column, dialect):
+            "\(dialect) restates the whole column to change it, and the type of \(table).\(column) is unknown "
+                + "(neither the revision file nor the revisions before it declare it): add `existing_type:` with the column's current type"
         }
     }
 

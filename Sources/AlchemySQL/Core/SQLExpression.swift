@@ -1,7 +1,8 @@
 import AlchemySchema
 
 /// SQL that a file gives as an expression and a dialect writes into a statement
-/// of its own: a CHECK condition, a default, an index expression.
+/// of its own: a CHECK condition, a default, an index expression, an
+/// `alter_column`'s `using` conversion.
 ///
 /// Such text is SQL by intent, so it cannot be escaped; what it can be kept
 /// from is leaving its place. It must read as one expression under every
@@ -127,7 +128,13 @@ public enum SQLExpression {
     /// Throws when one of the operation's expressions could leave its place
     /// when `dialect` runs it.
     public static func check(_ operation: Operation, for dialect: any Dialect) throws(RenderError) {
-        for sql in expressions(in: operation) {
+        // `using` reaches SQL only where the dialect writes it; elsewhere it is ignored,
+        // so one server's quoting rules cannot refuse another server's expression.
+        var conversion: [String] = []
+        if dialect.takesUsingExpression, case .alterColumn(let change) = operation, let using = change.using {
+            conversion = [using]
+        }
+        for sql in expressions(in: operation) + conversion {
             if let problem = problem(in: sql, backslashEscapes: dialect.stringsMayUseBackslashEscapes) {
                 throw .unsafeExpression(sql, problem)
             }

@@ -96,6 +96,9 @@ extension MySQLFamily {
 
     /// MySQL restates the whole column to change it (`MODIFY`, or `CHANGE` with a new
     /// name); what it can change alone, the default and the name, it changes alone.
+    /// It converts the values by itself, so `using` is ignored. An earlier
+    /// nullability, default or comment the file leaves out and the context does not
+    /// know is restated as none (Alembic's reading); an unknown type is refused.
     public func alterColumn(_ change: AlterColumn, in context: Schema) throws -> [Statement] {
         let changes = change.changes
         let table = qualified(change.table)
@@ -110,6 +113,10 @@ extension MySQLFamily {
             let action = after.serverDefault.map { "SET DEFAULT " + defaultSQL($0) } ?? "DROP DEFAULT"
             return [Statement("ALTER TABLE \(table) ALTER COLUMN \(column) \(action)")]
         default:
+            // Without a new type, MODIFY restates the type the column has: it must be known.
+            if change.type == nil && !change.existingKnown.contains(.type) {
+                throw RenderError.existingTypeRequired(table: change.table, column: change.existing.name, dialect: name)
+            }
             let definition = try columnDefinition(after)
             let clause = changes.contains(.name) ? "CHANGE COLUMN \(column) \(definition)" : "MODIFY COLUMN \(definition)"
             return [Statement("ALTER TABLE \(table) \(clause)")]

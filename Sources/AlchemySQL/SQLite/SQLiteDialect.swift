@@ -81,7 +81,9 @@ public struct SQLiteDialect: Dialect {
 
     /// Routes the changes `ALTER TABLE` cannot make to a table rebuild, rendered
     /// from the replayed schema alone (the offline `--sql` script: a comment line says so).
-    public func render(_ operation: Operation, in context: Schema) throws -> [Statement] {
+    public func render(_ given: Operation, in context: Schema) throws -> [Statement] {
+        // Whether a rebuild is needed depends on the column as the context knows it.
+        let operation = given.completed(in: context)
         // Rebuilds bypass renderStandard, which checks the others.
         try SQLExpression.check(operation, for: self)
         guard let table = rebuiltTable(by: operation) else { return try renderStandard(operation, in: context) }
@@ -93,7 +95,8 @@ public struct SQLiteDialect: Dialect {
     /// indexes and triggers made outside the revision files are carried over. An
     /// `alter_column` that also renames must be split by ``rebuildParts(of:)`` first
     /// (the rename runs before the live table is read).
-    public func render(_ operation: Operation, in context: Schema, live: SQLiteLiveTable) throws -> [Statement] {
+    public func render(_ given: Operation, in context: Schema, live: SQLiteLiveTable) throws -> [Statement] {
+        let operation = given.completed(in: context)
         try SQLExpression.check(operation, for: self)
         guard let table = rebuiltTable(by: operation) else { return try renderStandard(operation, in: context) }
         return try rebuild(table, for: operation, in: context, live: live)
@@ -145,7 +148,9 @@ public struct SQLiteDialect: Dialect {
     public func rebuildParts(of operation: Operation) -> [Operation] {
         guard case .alterColumn(let change) = operation, change.changes.contains(.name),
               rebuiltTable(by: operation) != nil else { return [operation] }
-        let rename = AlterColumn(table: change.table, existing: change.existing, newName: change.altered.name)
+        // The rename keeps what is unknown unknown, so that applying it keeps the context's column.
+        let rename = AlterColumn(table: change.table, existing: change.existing, existingKnown: change.existingKnown,
+                                 newName: change.altered.name)
         var rest = change
         rest.existing.name = change.altered.name
         rest.newName = nil

@@ -80,7 +80,10 @@ extension Schema {
 
     /// Replaces the column by its altered form; a rename also renames it in the
     /// table's keys and indexes and in foreign keys that refer to it.
-    private mutating func alterColumn(_ change: AlterColumn) {
+    private mutating func alterColumn(_ given: AlterColumn) {
+        // A fact the file left out is the column's own: it is kept, not replaced by a stand-in.
+        let change = given.completed(in: self)
+        guard change.existingKnown == .all else { return }
         let old = change.existing.name
         var altered = change.altered
         // The type the server reported describes the column no longer.

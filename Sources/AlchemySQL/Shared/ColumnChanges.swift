@@ -13,13 +13,18 @@ struct ColumnChanges: OptionSet, Hashable, Sendable {
 }
 
 extension AlterColumn {
+    /// A field set against an earlier value that is not known is a change: the
+    /// statement is written rather than guessed away.
     var changes: ColumnChanges {
         let before = existing, after = altered
+        let known = existingKnown
         var changes: ColumnChanges = []
-        if before.type != after.type { changes.insert(.type) }
-        if before.nullable != after.nullable { changes.insert(.nullable) }
-        if before.serverDefault != after.serverDefault { changes.insert(.serverDefault) }
-        if before.comment != after.comment { changes.insert(.comment) }
+        if type != nil && !known.contains(.type) || before.type != after.type { changes.insert(.type) }
+        if nullable != nil && !known.contains(.nullable) || before.nullable != after.nullable { changes.insert(.nullable) }
+        if serverDefault != nil && !known.contains(.serverDefault) || before.serverDefault != after.serverDefault {
+            changes.insert(.serverDefault)
+        }
+        if comment != nil && !known.contains(.comment) || before.comment != after.comment { changes.insert(.comment) }
         if before.name != after.name { changes.insert(.name) }
         return changes
     }

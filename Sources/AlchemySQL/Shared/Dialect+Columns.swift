@@ -13,8 +13,8 @@ extension Dialect {
 
     /// One statement per change, the rename last so that the others can use the old name.
     ///
-    /// A type change is `TYPE` only: a conversion that needs `USING` belongs in an
-    /// `execute` operation, where the author can say how to convert.
+    /// A type change is `TYPE`, with the change's `using` conversion where the
+    /// dialect takes one (``Dialect/takesUsingExpression``).
     public func alterColumn(_ change: AlterColumn, in context: Schema) throws -> [Statement] {
         let changes = change.changes
         let after = change.altered
@@ -25,13 +25,25 @@ extension Dialect {
         // A type change that renders the same DDL here (new enum values, an
         // EncryptedString length) is no change to this column.
         let newType = try columnTypeDDL(after)
-        if changes.contains(.type), try columnTypeDDL(change.existing) != newType {
-            statements.append(Statement(alter + "TYPE " + newType))
+        var defaultDropped = false
+        // An unknown earlier type (a hand-written file, a table the revisions do
+        // not describe) cannot be compared: the TYPE clause is written.
+        if changes.contains(.type), try !change.existingKnown.contains(.type) || columnTypeDDL(change.existing) != newType {
+            let conversion = takesUsingExpression ? change.using : nil
+            // The default is cast by assignment, not by `using`: one typed by the old
+            // type ('0'::varchar to integer) would stop the conversion. It goes for
+            // the conversion and comes back as the column after the change has it.
+            if conversion != nil, change.existing.serverDefault != nil {
+                statements.append(Statement(alter + "DROP DEFAULT"))
+                defaultDropped = true
+            }
+            statements.append(Statement(alter + "TYPE " + newType + (conversion.map { " USING " + $0 } ?? "")))
         }
         if changes.contains(.nullable) {
             statements.append(Statement(alter + (after.nullable ? "DROP NOT NULL" : "SET NOT NULL")))
         }
-        if changes.contains(.serverDefault) {
+        // Once dropped for the conversion, the default is there only if set again.
+        if defaultDropped ? after.serverDefault != nil : changes.contains(.serverDefault) {
             statements.append(Statement(alter + (after.serverDefault.map { "SET DEFAULT " + defaultSQL($0) } ?? "DROP DEFAULT")))
         }
         if changes.contains(.comment) {

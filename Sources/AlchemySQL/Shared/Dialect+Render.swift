@@ -23,7 +23,8 @@ extension Dialect {
         case let .dropColumn(table, column):
             try dropColumn(column, from: table, in: context)
         case .alterColumn(let change):
-            try alterColumn(change, in: context)
+            // What the file leaves out about the column comes from the context.
+            try alterColumn(change.completed(in: context), in: context)
         case let .createIndex(table, index, concurrently):
             try createIndex(index, on: table, concurrently: concurrently)
         case let .dropIndex(table, index):

@@ -37,6 +37,12 @@ struct RevisionFileTests {
             .addColumn(post, Column(name: "published", type: .boolean, nullable: true, serverDefault: .literal("0"))),
             .dropColumn(post, title),
             .alterColumn(AlterColumn(table: post, existing: title, type: .text, nullable: true, serverDefault: .some(nil), comment: .some("headline"), newName: "headline")),
+            .alterColumn(AlterColumn(table: post, existing: Column(name: "Code", type: .string(length: 10), nullable: false),
+                                     type: .integer, using: #""Code"::integer"#)),
+            // Hand-written forms: nothing known about the column before, or only its nullability.
+            .alterColumn(AlterColumn(table: post, existing: Column(name: "code", type: .integer), existingKnown: [], type: .integer, using: "code::integer")),
+            .alterColumn(AlterColumn(table: post, existing: Column(name: "code", type: .text, nullable: false), existingKnown: [.nullable, .serverDefault, .comment],
+                                     nullable: true)),
             .createIndex(post, Index(name: "ix_post_title", columns: ["title", "id"], unique: true), concurrently: true),
             .createIndex(post, Index(name: "ix_post_live", columns: ["title"], where: "status = 'live' AND NOT hidden")),
             .createIndex(post, Index(name: "ix_post_lower_title", columns: [], expressions: ["lower(title)"])),
@@ -146,6 +152,27 @@ struct RevisionFileTests {
         #expect(file.downgrade.count == 2)
     }
 
+    @Test("alter_column without existing_type reads, with using, as what it states")
+    func alterColumnWithoutExistingType() throws {
+        let text = """
+            revision: "a1"
+            upgrade:
+              - alter_column: {table: t, column: code, type: Integer, using: "code::integer"}
+              - alter_column: {table: t, column: code, nullable: false, existing_nullable: true}
+            """
+        let file = try RevisionFileReader.read(text, path: "x.yaml")
+        let t = TableReference(name: "t")
+        #expect(file.upgrade == [
+            .alterColumn(AlterColumn(table: t, existing: Column(name: "code", type: .integer), existingKnown: [], type: .integer, using: "code::integer")),
+            .alterColumn(AlterColumn(table: t, existing: Column(name: "code", type: .text), existingKnown: [.nullable], nullable: false)),
+        ])
+        // What check and -v print: nothing is claimed about what the file does not say.
+        #expect(file.upgrade.map(\.summary) == [
+            "alter_column t.code: type -> Integer using code::integer",
+            "alter_column t.code: nullable -> NOT NULL",
+        ])
+    }
+
     @Test("Numeric-looking ids stay strings")
     func numericIds() throws {
         let file = try RevisionFileReader.read("revision: 1234e5\ndown_revision: 000123\nupgrade: []\ndowngrade: []\n", path: "n.yaml")
@@ -157,7 +184,7 @@ struct RevisionFileTests {
         ("revision: \"a1\"\nupgrade:\n  - craete_table: {name: t}\n", "r.yaml:3:5: unknown operation 'craete_table' (did you mean create_table?)"),
         ("revision: \"a1\"\nupgrade:\n  - add_column: {table: t, column: {name: c, type: Strng(3)}}\n", "r.yaml:3:52: unknown type 'Strng' (did you mean String?)"),
         ("revision: \"a1\"\nupgrade:\n  - drop_constraint: {name: x, table: t}\n", "r.yaml:3:22: drop_constraint needs the constraint's kind"),
-        ("revision: \"a1\"\nupgrade:\n  - alter_column: {table: t, column: c, nullable: true}\n", "r.yaml:3:19: alter_column needs `existing_type`"),
+        ("revision: \"a1\"\nupgrade:\n  - alter_column: {table: t, column: c, using: \"c::integer\"}\n", "r.yaml:3:48: `using` converts the values to a new `type`"),
         ("revision: \"a1\"\nupgrad: []\n", "r.yaml:2:1: unknown key `upgrad`"),
         ("down_revision: null\n", "r.yaml:1:1: the revision file has no `revision:` id"),
         ("revision: \"a b\"\n", "r.yaml:1:11: `revision` 'a b' is not a revision id"),
