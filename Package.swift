@@ -40,8 +40,9 @@ let package = Package(
                                .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "alchemy", dependencies: ["AlchemyCLI"]),
 
-        // Shared by the test targets: real databases for integration tests.
-        .target(name: "AlchemyTestSupport", dependencies: ["AlchemyDatabase"], path: "Tests/AlchemyTestSupport"),
+        // Shared by the test targets: real databases for integration tests, and the
+        // operation goldens (rendered by AlchemySQLTests, executed by AlchemyDatabaseTests).
+        .target(name: "AlchemyTestSupport", dependencies: ["AlchemyDatabase", "AlchemySQL", "AlchemySchema"], path: "Tests/AlchemyTestSupport"),
 
         .testTarget(name: "AlchemySchemaTests", dependencies: ["AlchemySchema", "AlchemyTestSupport"]),
         .testTarget(name: "AlchemySQLTests", dependencies: ["AlchemySQL", "AlchemySchema", "AlchemyTestSupport"]),

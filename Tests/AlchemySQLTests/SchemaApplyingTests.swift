@@ -1,4 +1,5 @@
 import AlchemySchema
+import AlchemyTestSupport
 import Testing
 @testable import AlchemySQL
 

@@ -1,18 +1,19 @@
 import AlchemySchema
 
 /// The schema the operation goldens start from: `author`, `post` (which refers to
-/// it) and `event` (no primary key yet).
-enum OperationFixtures {
-    static let postRef = TableReference(name: "post")
-    static let body = Column(name: "body", type: .text)
-    static let title = Column(name: "title", type: .string(length: 255), nullable: false)
+/// it) and `event` (no primary key yet). Shared: the goldens are rendered from it
+/// (AlchemySQLTests) and executed on real databases from it (AlchemyDatabaseTests).
+public enum OperationFixtures {
+    public static let postRef = TableReference(name: "post")
+    public static let body = Column(name: "body", type: .text)
+    public static let title = Column(name: "title", type: .string(length: 255), nullable: false)
 
-    static let author = Table(
+    public static let author = Table(
         name: "author",
         columns: [Column(name: "id", type: .integer, nullable: false, autoincrement: true)],
         primaryKey: PrimaryKey(name: "pk_author", columns: ["id"]))
 
-    static let post = Table(
+    public static let post = Table(
         name: "post",
         columns: [
             Column(name: "id", type: .bigIntIdentity, nullable: false, autoincrement: true),
@@ -24,11 +25,11 @@ enum OperationFixtures {
         uniqueConstraints: [UniqueConstraint(name: "uq_post_title", columns: ["title"])],
         indexes: [Index(name: "ix_post_author_id", columns: ["author_id"])])
 
-    static let event = Table(name: "event", columns: [Column(name: "id", type: .integer, nullable: false)])
+    public static let event = Table(name: "event", columns: [Column(name: "id", type: .integer, nullable: false)])
 
-    static let context = Schema(tables: [author, post, event])
+    public static let context = Schema(tables: [author, post, event])
 
-    static let tag = Table(
+    public static let tag = Table(
         name: "tag",
         columns: [
             Column(name: "id", type: .integer, nullable: false, autoincrement: true),
@@ -45,21 +46,21 @@ enum OperationFixtures {
         comment: "Tags")
 
     /// The SQLite definition of `post` as a rebuild re-creates it, with `lines` as its body.
-    static func sqlitePost(_ lines: [String]) -> String {
+    public static func sqlitePost(_ lines: [String]) -> String {
         "CREATE TABLE \"_alchemy_tmp_post\" (\n" + lines.map { "  " + $0 }.joined(separator: ",\n") + "\n)"
     }
 
-    static let sqlitePostColumns = [
+    public static let sqlitePostColumns = [
         #""id" INTEGER NOT NULL"#,
         #""title" VARCHAR(255) NOT NULL"#,
         #""body" TEXT"#,
         #""author_id" INTEGER"#,
     ]
-    static let sqlitePostConstraints = [
+    public static let sqlitePostConstraints = [
         #"CONSTRAINT "pk_post" PRIMARY KEY ("id")"#,
         #"CONSTRAINT "uq_post_title" UNIQUE ("title")"#,
     ]
-    static let sqlitePostIndex = #"CREATE INDEX "ix_post_author_id" ON "post" ("author_id")"#
-    static let sqliteCopyAll = #"INSERT INTO "_alchemy_tmp_post" ("id", "title", "body", "author_id") "#
+    public static let sqlitePostIndex = #"CREATE INDEX "ix_post_author_id" ON "post" ("author_id")"#
+    public static let sqliteCopyAll = #"INSERT INTO "_alchemy_tmp_post" ("id", "title", "body", "author_id") "#
         + #"SELECT "id", "title", "body", "author_id" FROM "post""#
 }
