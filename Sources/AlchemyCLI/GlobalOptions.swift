@@ -28,20 +28,6 @@ public struct GlobalOptions: ParsableArguments {
     public var quiet = false
 
     public init() {}
-
-    /// Options given on both the root and the subcommand are merged, the later winning.
-    func merged(with other: GlobalOptions) -> GlobalOptions {
-        var result = self
-        result.config = other.config ?? config
-        result.bind = other.bind ?? bind
-        result.url = other.url ?? url
-        result.statementTimeout = other.statementTimeout ?? statementTimeout
-        result.format = other.format ?? format
-        result.noColor = noColor || other.noColor
-        result.verbose = verbose || other.verbose
-        result.quiet = quiet || other.quiet
-        return result
-    }
 }
 
 public enum OutputFormat: String, ExpressibleByArgument, Sendable {

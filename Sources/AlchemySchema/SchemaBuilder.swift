@@ -102,8 +102,8 @@ struct SchemaBuilder {
 }
 
 extension ColumnType {
-    /// The integer types that can be database-generated keys.
-    var isInteger: Bool {
+    /// The integer types that can be database-generated keys (serial, rowid, AUTO_INCREMENT).
+    public var isInteger: Bool {
         switch self {
         case .integer, .bigInteger, .smallInteger, .bigIntIdentity: true
         default: false

@@ -8,13 +8,11 @@ struct Console {
     var format: OutputFormat
     var verbose: Bool
     var quiet: Bool
-    var color: Bool
 
     init(options: GlobalOptions) {
         format = options.format ?? .text
         verbose = options.verbose
         quiet = options.quiet
-        color = !options.noColor && Environment.value("NO_COLOR") == nil && isatty(STDERR_FILENO) == 1
     }
 
     /// Data the user asked for: always printed.

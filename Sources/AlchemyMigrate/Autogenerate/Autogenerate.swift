@@ -6,12 +6,10 @@ import AlchemySchema
 public struct Autogenerate {
     public var declared: Schema
     public var options: ComparisonOptions
-    public var versionTableSchema: String?
 
-    public init(declared: Schema, options: ComparisonOptions, versionTableSchema: String? = nil) {
+    public init(declared: Schema, options: ComparisonOptions) {
         self.declared = declared
         self.options = options
-        self.versionTableSchema = versionTableSchema
     }
 
     /// The database must be at head first, as Alembic requires: otherwise the

@@ -32,7 +32,7 @@ extension SchemaComparator {
         if wanted == found { return true }
         if declared.type == .boolean, let a = Self.truthValue(wanted), a == Self.truthValue(found) { return true }
         if case .literal(let value) = declared.serverDefault,
-           case let reported? = live.serverDefault, sql(reported).trimmingBlanks == value {
+           case let reported? = live.serverDefault, sql(reported).trimmingWhitespace() == value {
             return true
         }
         // When in doubt: the same words and literals, arranged differently.
@@ -84,8 +84,3 @@ enum SQLWords {
     }
 }
 
-extension String {
-    var trimmingBlanks: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}

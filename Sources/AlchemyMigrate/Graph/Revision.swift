@@ -42,9 +42,6 @@ public struct Revision: Sendable, Hashable {
         self.path = path
     }
 
-    /// A base has no parent. (A revision with only `depends_on` is still a base
-    /// of its own branch, as in Alembic.)
-    public var isBase: Bool { downRevisions.isEmpty }
 
     /// A merge point has several parents.
     public var isMergePoint: Bool { downRevisions.count > 1 }

@@ -204,8 +204,8 @@ struct TypeSpellingParts {
             arguments = nil
             return
         }
-        let before = canonical[..<open].trimmingBlanks
-        let after = canonical[canonical.index(after: close)...].trimmingBlanks
+        let before = canonical[..<open].trimmingWhitespace()
+        let after = canonical[canonical.index(after: close)...].trimmingWhitespace()
         name = after.isEmpty ? before : before + " " + after
         arguments = Self.split(String(canonical[canonical.index(after: open)..<close]))
     }
@@ -226,11 +226,6 @@ struct TypeSpellingParts {
     }
 }
 
-extension Substring {
-    var trimmingBlanks: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}
 
 /// What ``SQLText/tokens(_:backslashEscapes:)`` reads: Characters in general,
 /// bytes when the text is ASCII (where both give the same tokens).

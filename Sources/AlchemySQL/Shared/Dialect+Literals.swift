@@ -34,7 +34,7 @@ extension Dialect {
         switch serverDefault {
         case .literal(let text): return stringLiteral(text)
         case .expression(let sql):
-            let word = Substring(sql).trimmingBlanks.lowercased()
+            let word = Substring(sql).trimmingWhitespace().lowercased()
             guard word == "true" || word == "false", let literal = try? literal(.bool(word == "true")) else { return sql }
             return literal
         }

@@ -23,12 +23,4 @@ enum TypeSpelling {
     }
 }
 
-extension ColumnType {
-    /// Whether the type is an integer that a database can generate (serial, rowid, AUTO_INCREMENT).
-    var isInteger: Bool {
-        switch self {
-        case .integer, .bigInteger, .smallInteger, .bigIntIdentity: true
-        default: false
-        }
-    }
-}
+
