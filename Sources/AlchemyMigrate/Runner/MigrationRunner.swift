@@ -54,22 +54,30 @@ public final class MigrationRunner {
         try locked { heads in try script.graph.downgradePlan(from: heads, to: target) }
     }
 
-    /// Sets the version table to `targets` without running migrations.
+    /// Sets the version table to `targets` without running migrations: every row
+    /// change in one transaction (the version table's rows are data, which all three
+    /// databases change transactionally), so a stamp is whole or not at all.
     public func stamp(to targets: [String], purge: Bool) throws -> [String] {
         try withLock {
-            if purge, try versionTable.exists(on: connection) {
-                try connection.execute("DELETE FROM \(versionTable.qualifiedName(connection.dialect))")
-            }
             try versionTable.ensure(on: connection)
-            var heads = try versionTable.rows(on: connection)
-            if !purge { try checkKnown(heads) }
-            for step in try script.graph.stampPlan(from: heads, to: targets, purge: purge) {
-                for change in step.versionChanges {
-                    try connection.execute(try versionTable.statement(for: change, dialect: connection.dialect))
+            let own = !inTransaction
+            if own { try connection.begin(); inTransaction = true }
+            do {
+                if purge { try connection.execute("DELETE FROM \(versionTable.qualifiedName(connection.dialect))") }
+                var heads = try versionTable.rows(on: connection)
+                if !purge { try checkKnown(heads) }
+                for step in try script.graph.stampPlan(from: heads, to: targets, purge: purge) {
+                    for change in step.versionChanges {
+                        try connection.execute(try versionTable.statement(for: change, dialect: connection.dialect))
+                    }
+                    heads = step.apply(to: heads)
                 }
-                heads = step.apply(to: heads)
+                if own { try connection.commit(); inTransaction = false }
+                return heads
+            } catch {
+                if own { try? connection.rollback(); inTransaction = false }
+                throw error
             }
-            return heads
         }
     }
 
@@ -178,6 +186,8 @@ public final class MigrationRunner {
     /// each revision commits on its own in ``runInSQLiteTransaction``.
     private func inSQLiteRunTransaction<T>(_ body: () throws -> T) throws -> T {
         guard !transactionPerMigration else { return try body() }
+        inTransaction = true
+        defer { inTransaction = false }
         return try connection.transaction(body)
     }
 
