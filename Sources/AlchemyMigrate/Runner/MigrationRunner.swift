@@ -172,7 +172,7 @@ public final class MigrationRunner {
 
         if let rebuilding = dialect as? SQLiteDialect {
             try runInSQLiteTransaction(planned, dialect: rebuilding, context: context, versionStatements: versionStatements,
-                                       expecting: heads, failure: failure)
+                                       expecting: heads, transactional: file.transactional, failure: failure)
         } else {
             let steps = layout.revision(planned.map(\.statements), version: versionStatements, transactional: file.transactional)
             try execute(steps, of: planned.map(\.operation.summary), headsAfter: step.apply(to: heads), failure: failure)
@@ -201,9 +201,13 @@ public final class MigrationRunner {
     /// is then (``SQLiteLiveTableReader``), so that what the revision files do not
     /// declare is carried over or the rebuild refused, inside the transaction.
     private func runInSQLiteTransaction(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], dialect sqlite: SQLiteDialect,
-                                        context: Schema, versionStatements: [Statement], expecting heads: [String],
+                                        context: Schema, versionStatements: [Statement], expecting heads: [String], transactional: Bool,
                                         failure: (String?, String?, String, [String]) -> MigrationError) throws {
-        let ownTransaction = transactionPerMigration
+        // As ``TransactionLayout`` plans it (and `--sql` prints it): a revision marked
+        // `transactional: false` runs outside a transaction of its own, and a statement
+        // that cannot run in one (`VACUUM`) commits what came before it and runs alone.
+        let ownTransaction = transactionPerMigration && transactional
+        let inSomeTransaction = ownTransaction || !transactionPerMigration
         if ownTransaction { try connection.begin() }
         do {
             let found = try versionTable.rows(on: connection)
@@ -219,6 +223,10 @@ public final class MigrationRunner {
                             if !violations.isEmpty {
                                 throw failure(operation.summary, statement.scriptSQL, "\(violations.count) row(s) of \(table) violate a foreign key after the table rebuild", [])
                             }
+                        } else if !statement.transactional && inSomeTransaction {
+                            try connection.execute("COMMIT")
+                            try connection.execute(statement)
+                            try connection.begin()
                         } else {
                             try connection.execute(statement)
                         }
