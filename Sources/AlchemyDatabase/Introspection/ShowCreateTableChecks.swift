@@ -1,3 +1,5 @@
+import AlchemySQL
+
 /// The named CHECK constraints of a MariaDB/MySQL `SHOW CREATE TABLE` statement:
 /// `CONSTRAINT `name` CHECK (condition)` gives `name` -> `condition`, the text
 /// inside the parentheses exactly as printed (what `CHECK_CONSTRAINTS.CHECK_CLAUSE`
@@ -68,21 +70,8 @@ enum ShowCreateTableChecks {
     private static func quoteEnd(_ bytes: [UInt8], from start: Int, backslashEscapes: Bool) -> Int? {
         let quote = bytes[start]
         guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`") else { return nil }
-        var i = start + 1
-        while i < bytes.count {
-            if backslashEscapes && quote != UInt8(ascii: "`") && bytes[i] == UInt8(ascii: "\\") {
-                i += 2
-                continue
-            }
-            if bytes[i] == quote {
-                if i + 1 < bytes.count && bytes[i + 1] == quote {
-                    i += 2
-                    continue
-                }
-                return i
-            }
-            i += 1
-        }
-        return bytes.count - 1
+        // An unclosed run ends the text.
+        return SQLText.quotedRunEnd(bytes, from: start, backslashEscapes: backslashEscapes && quote != UInt8(ascii: "`"))
+            ?? bytes.count - 1
     }
 }

@@ -35,14 +35,13 @@ public struct Autogenerate {
         }
         var comparator = SchemaComparator(dialect: connection.dialect, options: self.options)
         comparator.reportedChecks = [:]
-        let conditions = comparator.checkConditionsToAsk(declared: declared, live: live)
-        if !conditions.isEmpty {
-            // Failing to ask never fails the comparison: the checks are then compared by name, with a warning.
-            do {
-                comparator.reportedChecks = try makeIntrospector(connection).reportedCheckConditions(conditions)
-            } catch {
-                comparator.reportedChecksFailure = "\(error)"
-            }
+        let (first, conditions) = comparator.compareListingQuestions(declared: declared, live: live)
+        guard !conditions.isEmpty else { return first }
+        // Failing to ask never fails the comparison: the checks are then compared by name, with a warning.
+        do {
+            comparator.reportedChecks = try makeIntrospector(connection).reportedCheckConditions(conditions)
+        } catch {
+            comparator.reportedChecksFailure = "\(error)"
         }
         return comparator.compare(declared: declared, live: live)
     }

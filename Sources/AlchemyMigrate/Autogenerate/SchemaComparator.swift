@@ -40,15 +40,24 @@ public struct SchemaComparator: Sendable {
 
     /// The operations that turn `live` into `declared`, and their reverse.
     public func compare(declared: Schema, live: Schema) -> Comparison {
-        let changes = changeSet(declared: declared, live: live)
-        let warnings = changes.warnings + [unansweredChecksWarning(changes.unansweredChecks)].compactMap { $0 }
-        return Comparison(upgrade: changes.operations, warnings: warnings, dialect: dialect)
+        comparison(of: changeSet(declared: declared, live: live))
     }
 
-    /// The declared CHECK conditions whose live check of the same name reads
-    /// otherwise: only the server can say whether they are the same condition.
+    /// The comparison, and the declared CHECK conditions whose live check of the
+    /// same name reads otherwise: only the server can say whether they are the same
+    /// condition. With none to ask, the comparison is final (one pass over the schema).
+    public func compareListingQuestions(declared: Schema, live: Schema) -> (comparison: Comparison, questions: [CheckCondition]) {
+        let changes = changeSet(declared: declared, live: live)
+        return (comparison(of: changes), changes.checkConditionsToAsk)
+    }
+
     public func checkConditionsToAsk(declared: Schema, live: Schema) -> [CheckCondition] {
         changeSet(declared: declared, live: live).checkConditionsToAsk
+    }
+
+    private func comparison(of changes: ChangeSet) -> Comparison {
+        let warnings = changes.warnings + [unansweredChecksWarning(changes.unansweredChecks)].compactMap { $0 }
+        return Comparison(upgrade: changes.operations, warnings: warnings, dialect: dialect)
     }
 
     private func changeSet(declared: Schema, live: Schema) -> ChangeSet {

@@ -47,7 +47,7 @@ public enum SQLExpression {
             let byte = bytes[i]
             switch byte {
             case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
-                guard let end = quoteEnd(bytes, from: i, backslashEscapes: backslashEscapes && byte == UInt8(ascii: "'")) else {
+                guard let end = SQLText.quotedRunEnd(bytes, from: i, backslashEscapes: backslashEscapes && byte == UInt8(ascii: "'")) else {
                     return .unterminatedQuote
                 }
                 i = end
@@ -70,26 +70,6 @@ public enum SQLExpression {
         return depth == 0 ? nil : .unbalancedParentheses
     }
 
-    /// The index of the closing quote of the quoted run that opens at `start`.
-    private static func quoteEnd(_ bytes: [UInt8], from start: Int, backslashEscapes: Bool) -> Int? {
-        let quote = bytes[start]
-        var i = start + 1
-        while i < bytes.count {
-            if backslashEscapes && bytes[i] == UInt8(ascii: "\\") {
-                i += 2
-                continue
-            }
-            if bytes[i] == quote {
-                if i + 1 < bytes.count && bytes[i + 1] == quote {
-                    i += 2
-                    continue
-                }
-                return i
-            }
-            i += 1
-        }
-        return nil
-    }
 
     /// The expressions an operation hands to the dialect as SQL.
     public static func expressions(in operation: Operation) -> [String] {

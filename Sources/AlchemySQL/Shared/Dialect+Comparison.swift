@@ -23,7 +23,8 @@ extension Dialect {
     /// (``ColumnType/earlierDeclarations``), renders as the reported text.
     public func rendersAs(_ declared: Column, reported: String) -> Bool {
         let reported = canonicalType(reported)
-        return ([declared.type] + declared.type.earlierDeclarations).contains { type in
+        if (try? columnTypeDDL(declared)).map({ canonicalType($0) == reported }) == true { return true }
+        return declared.type.earlierDeclarations.contains { type in
             var column = declared
             column.type = type
             return (try? columnTypeDDL(column)).map { canonicalType($0) == reported } ?? false
@@ -131,6 +132,29 @@ public enum SQLText {
             }
         }
         return output
+    }
+
+    /// The index of the closing quote of the quoted run (string or quoted name) that
+    /// opens at `start`, `nil` when it never closes; a doubled quote stays inside, and
+    /// with `backslashEscapes` so does the character after a backslash.
+    public static func quotedRunEnd(_ bytes: [UInt8], from start: Int, backslashEscapes: Bool) -> Int? {
+        let quote = bytes[start]
+        var i = start + 1
+        while i < bytes.count {
+            if backslashEscapes && bytes[i] == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
+            if bytes[i] == quote {
+                if i + 1 < bytes.count && bytes[i + 1] == quote {
+                    i += 2
+                    continue
+                }
+                return i
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// `text(tokens(sql))`: case, blanks and identifier quotes no longer matter.
