@@ -30,9 +30,9 @@ extension AlterColumn {
     }
 }
 
-extension Operation {
+extension MigrateOperation {
     /// An `alter_column` completed from `schema`; any other operation as it is.
-    public func completed(in schema: Schema) -> Operation {
+    public func completed(in schema: Schema) -> MigrateOperation {
         guard case .alterColumn(let change) = self, change.existingKnown != .all else { return self }
         return .alterColumn(change.completed(in: schema))
     }

@@ -20,3 +20,16 @@ extension String {
         return result + "\""
     }
 }
+
+extension String {
+    /// Every occurrence of `character` written twice: SQL's escape for a delimiter.
+    public func doubling(_ character: Character) -> String {
+        var result = ""
+        result.reserveCapacity(count)
+        for c in self {
+            if c == character { result.append(c) }
+            result.append(c)
+        }
+        return result
+    }
+}

@@ -30,7 +30,7 @@ struct ColumnDDLTests {
         let column = Column(name: "note", type: .text, comment: "free text")
         #expect(try MariaDBDialect().columnDefinition(column) == "`note` TEXT COMMENT 'free text'")
         #expect(try SQLiteDialect().columnDefinition(column) == #""note" TEXT"#)
-        let add = AlchemySchema.Operation.addColumn(TableReference(name: "t", schema: "app"), column)
+        let add = MigrateOperation.addColumn(TableReference(name: "t", schema: "app"), column)
         #expect(sql(try PostgreSQLDialect().render(add, in: Schema())) == [
             #"ALTER TABLE "app"."t" ADD COLUMN "note" TEXT"#,
             #"COMMENT ON COLUMN "app"."t"."note" IS 'free text'"#,

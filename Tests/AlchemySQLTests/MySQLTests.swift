@@ -73,7 +73,7 @@ struct MySQLTests {
 
     @Test("execute: a mysql entry serves MariaDB unless it has its own")
     func execute() throws {
-        let op = AlchemySchema.Operation.execute(Execute(sql: nil, perDialect: ["mysql": "SET @a = 1", "postgresql": "SELECT 1"]))
+        let op = MigrateOperation.execute(Execute(sql: nil, perDialect: ["mysql": "SET @a = 1", "postgresql": "SELECT 1"]))
         #expect(sql(try MariaDBDialect().render(op, in: Schema())) == ["SET @a = 1"])
         #expect(try SQLiteDialect().render(op, in: Schema()).isEmpty)
     }

@@ -13,7 +13,7 @@ struct OperationGoldenTests {
         #expect(sql(statements) == cell.expected)
     }
 
-    @Test("every Operation case has goldens")
+    @Test("every MigrateOperation case has goldens")
     func coverage() {
         #expect(Set(operationCells.map(\.operation)).count == 17)
         for dialect in DialectName.allCases {

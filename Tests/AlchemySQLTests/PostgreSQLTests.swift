@@ -103,7 +103,7 @@ struct PostgreSQLTests {
 
     @Test("execute keeps its transactional flag")
     func execute() throws {
-        let op = AlchemySchema.Operation.execute(Execute(sql: "VACUUM", transactional: false))
+        let op = MigrateOperation.execute(Execute(sql: "VACUUM", transactional: false))
         #expect(try pg.render(op, in: Schema()) == [Statement("VACUUM", transactional: false)])
     }
 

@@ -59,8 +59,8 @@ struct ReferenceDDLTests {
     /// Dropping every reference table in reverse drops the enum type after its last user.
     @Test("the whole reference round-trips on PostgreSQL")
     func postgresqlRoundTrip() throws {
-        let creates = ReferenceTables.all.map { AlchemySchema.Operation.createTable($0) }
-        let drops = ReferenceTables.all.reversed().map { AlchemySchema.Operation.dropTable($0) }
+        let creates = ReferenceTables.all.map { MigrateOperation.createTable($0) }
+        let drops = ReferenceTables.all.reversed().map { MigrateOperation.dropTable($0) }
         let statements = sql(try replay(creates + drops, on: PostgreSQLDialect()))
         #expect(statements.filter { $0.hasPrefix("CREATE TYPE") } == [#"CREATE TYPE "kind" AS ENUM ('a', 'b')"#])
         let dropTypes = try #require(statements.firstIndex(of: #"DROP TYPE "kind""#))

@@ -40,7 +40,7 @@ struct SQLExpressionTests {
     @Test("Every dialect refuses to render an operation that carries such an expression", arguments: DialectName.allCases)
     func renderRefuses(dialect: DialectName) {
         let table = TableReference(name: "t")
-        let operations: [AlchemySchema.Operation] = [
+        let operations: [MigrateOperation] = [
             .createCheckConstraint(table, CheckConstraint(name: "ck", sqltext: "x > 0); DROP TABLE victim; --")),
             .addColumn(table, Column(name: "c", type: .integer, nullable: true, serverDefault: .expression("0; DROP TABLE victim"))),
             .createIndex(table, Index(name: "ix", columns: [], expressions: ["lower(x)); DROP TABLE victim; --"])),

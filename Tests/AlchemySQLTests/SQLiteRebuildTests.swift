@@ -34,7 +34,7 @@ struct SQLiteRebuildTests {
 
     var context: Schema { Schema(tables: [item]) }
 
-    func render(_ operation: AlchemySchema.Operation) throws -> [Statement] {
+    func render(_ operation: MigrateOperation) throws -> [Statement] {
         try sqlite.render(operation, in: context)
     }
 
@@ -144,13 +144,13 @@ struct SQLiteRebuildTests {
     }
 
     @Test("constraints added and dropped by rebuild", arguments: [
-        AlchemySchema.Operation.dropConstraint(TableReference(name: "item"), .check(CheckConstraint(name: "ck_item_qty", sqltext: "qty > 0"))),
+        MigrateOperation.dropConstraint(TableReference(name: "item"), .check(CheckConstraint(name: "ck_item_qty", sqltext: "qty > 0"))),
         .dropConstraint(TableReference(name: "item"), .foreignKey(ForeignKey(name: "fk_item_post_id_post", columns: ["post_id"],
                                                                              referredTable: "post", referredColumns: ["id"]))),
         .dropConstraint(TableReference(name: "item"), .primaryKey(PrimaryKey(name: "pk_item", columns: ["id"]))),
         .createUniqueConstraint(TableReference(name: "item"), UniqueConstraint(name: "uq_item_note", columns: ["note"])),
     ])
-    func constraints(_ operation: AlchemySchema.Operation) throws {
+    func constraints(_ operation: MigrateOperation) throws {
         let statements = sql(try render(operation))
         let create = statements[1]
         switch operation {

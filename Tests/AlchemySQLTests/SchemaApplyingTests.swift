@@ -14,7 +14,7 @@ struct SchemaApplyingTests {
         let created = try Schema().applying(.createTable(post))
         #expect(created.table(ref) == post)
         #expect(try created.applying(.dropTable(post)).tables.isEmpty)
-        #expect(throws: RenderError.tableExists(ref)) { try created.applying(.createTable(post)) }
+        #expect(throws: SchemaChangeError.tableExists(ref)) { try created.applying(.createTable(post)) }
     }
 
     @Test("rename_table retargets foreign keys that refer to the table")
@@ -31,7 +31,7 @@ struct SchemaApplyingTests {
     func columns() throws {
         let added = try context.applying(.addColumn(ref, Column(name: "views", type: .integer)))
         #expect(added.table(ref)?.column(named: "views") != nil)
-        #expect(throws: RenderError.columnExists(table: ref, column: "views")) {
+        #expect(throws: SchemaChangeError.columnExists(table: ref, column: "views")) {
             try added.applying(.addColumn(ref, Column(name: "views", type: .integer)))
         }
 

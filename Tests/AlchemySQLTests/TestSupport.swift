@@ -8,7 +8,7 @@ func sql(_ statements: [Statement]) -> [String] {
 }
 
 /// Renders operations in order, evolving the context as a runner would.
-func replay(_ operations: [AlchemySchema.Operation], on dialect: any Dialect, from start: Schema = Schema()) throws -> [Statement] {
+func replay(_ operations: [MigrateOperation], on dialect: any Dialect, from start: Schema = Schema()) throws -> [Statement] {
     var context = start
     var statements: [Statement] = []
     for operation in operations {

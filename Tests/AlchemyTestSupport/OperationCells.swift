@@ -7,7 +7,7 @@ public struct OperationCell: Sendable, CustomStringConvertible {
     /// Which of the operation's cases this is (`alter_column using`); the operation's name for the first.
     public let label: String
     public let dialect: DialectName
-    public let value: AlchemySchema.Operation
+    public let value: MigrateOperation
     public let expected: [String]
     public var description: String { "\(label) on \(dialect)" }
 }
@@ -16,7 +16,7 @@ private typealias F = OperationFixtures
 
 /// Goldens for an operation: SQLite, PostgreSQL, MySQL (and MariaDB, the same unless given).
 private func cells(
-    _ name: String, case label: String? = nil, _ operation: AlchemySchema.Operation,
+    _ name: String, case label: String? = nil, _ operation: MigrateOperation,
     sqlite: [String], postgresql: [String], mysql: [String], mariadb: [String]? = nil
 ) -> [OperationCell] {
     let label = label.map { name + " " + $0 } ?? name

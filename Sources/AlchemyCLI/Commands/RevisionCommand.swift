@@ -38,8 +38,8 @@ struct RevisionCommand: ParsableCommand {
     var allowEmpty = false
 
     func run() throws {
-        var upgrade: [AlchemySchema.Operation] = []
-        var downgrade: [AlchemySchema.Operation] = []
+        var upgrade: [MigrateOperation] = []
+        var downgrade: [MigrateOperation] = []
         if autogenerate {
             let comparison = try ModelComparison.load(global).run()
             if comparison.isEmpty && !allowEmpty {

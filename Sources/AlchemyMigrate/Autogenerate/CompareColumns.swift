@@ -6,8 +6,8 @@ import AlchemySchema
 extension SchemaComparator {
     func compareColumns(declared: Table, live: Table, into changes: inout ChangeSet) {
         let reference = declared.reference
-        var additions: [AlchemySchema.Operation] = []
-        var alterations: [AlchemySchema.Operation] = []
+        var additions: [MigrateOperation] = []
+        var alterations: [MigrateOperation] = []
         for column in declared.columns {
             guard let existing = live.column(named: column.name) else {
                 additions.append(.addColumn(reference, column))
@@ -19,7 +19,7 @@ extension SchemaComparator {
         }
         let drops = live.columns
             .filter { declared.column(named: $0.name) == nil }
-            .map { AlchemySchema.Operation.dropColumn(reference, portable($0, declared: nil, table: live.name)) }
+            .map { MigrateOperation.dropColumn(reference, portable($0, declared: nil, table: live.name)) }
         changes.columnChanges += additions + alterations + drops
     }
 

@@ -14,7 +14,7 @@ import AlchemySchema
 /// Within a phase, tables come by name (schema, then name), so the same
 /// difference always gives the same operations, byte for byte once rendered.
 extension ChangeSet {
-    var operations: [AlchemySchema.Operation] {
+    var operations: [MigrateOperation] {
         let creation = Self.creationOrder(createTables)
         let dropping = Self.creationOrder(dropTables)
         var result = dropForeignKeys
@@ -25,12 +25,12 @@ extension ChangeSet {
         result += dropIndexesAndConstraints
         result += columnChanges
         result += createIndexesAndConstraints
-        result += creation.tables.map(AlchemySchema.Operation.createTable)
+        result += creation.tables.map(MigrateOperation.createTable)
         for (table, keys) in creation.deferred.sorted(by: { Self.precedes($0.table, $1.table) }) {
             result += keys.map { .createForeignKey(table, $0) }
         }
         result += createForeignKeys
-        result += dropping.tables.reversed().map(AlchemySchema.Operation.dropTable)
+        result += dropping.tables.reversed().map(MigrateOperation.dropTable)
         return result
     }
 

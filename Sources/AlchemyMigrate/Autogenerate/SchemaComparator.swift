@@ -83,17 +83,17 @@ public struct SchemaComparator: Sendable {
 /// The operations found, by the phase they run in (see `OperationOrder.swift`).
 struct ChangeSet {
     /// Foreign keys removed or changed, and those of a cycle among dropped tables.
-    var dropForeignKeys: [AlchemySchema.Operation] = []
+    var dropForeignKeys: [MigrateOperation] = []
     /// Indexes and unique, check and primary-key constraints removed or changed.
-    var dropIndexesAndConstraints: [AlchemySchema.Operation] = []
+    var dropIndexesAndConstraints: [MigrateOperation] = []
     /// Column additions, alterations, drops, and table comments of kept tables.
-    var columnChanges: [AlchemySchema.Operation] = []
+    var columnChanges: [MigrateOperation] = []
     /// Indexes and constraints added to kept tables.
-    var createIndexesAndConstraints: [AlchemySchema.Operation] = []
+    var createIndexesAndConstraints: [MigrateOperation] = []
     /// New tables, each with its indexes and its foreign keys.
     var createTables: [Table] = []
     /// Foreign keys added to kept tables.
-    var createForeignKeys: [AlchemySchema.Operation] = []
+    var createForeignKeys: [MigrateOperation] = []
     /// Tables the models no longer have, with their live definition.
     var dropTables: [Table] = []
     /// What was left alone on purpose, for `Comparison.warnings`.

@@ -20,8 +20,8 @@ public struct RevisionFactory {
         public var branchLabels: [String] = []
         public var dependsOn: [String] = []
         public var revisionID: String?
-        public var upgrade: [AlchemySchema.Operation] = []
-        public var downgrade: [AlchemySchema.Operation] = []
+        public var upgrade: [MigrateOperation] = []
+        public var downgrade: [MigrateOperation] = []
 
         public init(message: String) {
             self.message = message

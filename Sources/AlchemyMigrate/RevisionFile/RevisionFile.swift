@@ -13,8 +13,8 @@ public struct RevisionFile: Sendable {
     public var created: String?
     /// `false` runs the whole revision outside a transaction (Alembic's autocommit block).
     public var transactional: Bool
-    public var upgrade: [Operation]
-    public var downgrade: [Operation]
+    public var upgrade: [MigrateOperation]
+    public var downgrade: [MigrateOperation]
     /// Where it was read from, for messages.
     public var path: String?
 
@@ -26,8 +26,8 @@ public struct RevisionFile: Sendable {
         message: String = "",
         created: String? = nil,
         transactional: Bool = true,
-        upgrade: [Operation] = [],
-        downgrade: [Operation] = [],
+        upgrade: [MigrateOperation] = [],
+        downgrade: [MigrateOperation] = [],
         path: String? = nil
     ) {
         self.revision = revision

@@ -1,3 +1,4 @@
+import AlchemySQL
 import AlchemySchema
 
 /// Reads revision files. Errors carry file, line and column.
@@ -8,7 +9,7 @@ public enum RevisionFileReader {
     ]
 
     public static func read(_ text: String, path: String) throws(LocatedError) -> RevisionFile {
-        let decoder = OperationDecoder(file: path)
+        let decoder = OperationDecoder(file: path, executeKeys: DialectName.executeKeys)
         let reader = decoder.reader
         guard let root = try reader.parse(text) else {
             throw LocatedError(file: path, line: 1, column: 1, message: "the revision file is empty; expected `revision:`, `down_revision:`, `upgrade:` and `downgrade:`")

@@ -85,7 +85,7 @@ public struct RevisionFileWriter {
     }
 
     /// A block sequence indented under `upgrade:`; `[]` when there is nothing to do.
-    static func operations(_ list: [Operation]) -> String {
+    static func operations(_ list: [MigrateOperation]) -> String {
         guard !list.isEmpty else { return "  []" }
         return YAMLText.sequence(list.map(OperationEncoder.encode)).render(indent: 2)
     }

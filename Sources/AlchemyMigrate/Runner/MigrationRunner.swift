@@ -158,7 +158,7 @@ public final class MigrationRunner {
         }
 
         // Render everything first: a revision that cannot render runs nothing.
-        var planned: [(operation: AlchemySchema.Operation, statements: [Statement])] = []
+        var planned: [(operation: MigrateOperation, statements: [Statement])] = []
         var evolving = context
         for operation in operations {
             do {
@@ -200,7 +200,7 @@ public final class MigrationRunner {
     /// A table rebuild is rendered again right before it runs, from the table as it
     /// is then (``SQLiteLiveTableReader``), so that what the revision files do not
     /// declare is carried over or the rebuild refused, inside the transaction.
-    private func runInSQLiteTransaction(_ planned: [(operation: AlchemySchema.Operation, statements: [Statement])], dialect sqlite: SQLiteDialect,
+    private func runInSQLiteTransaction(_ planned: [(operation: MigrateOperation, statements: [Statement])], dialect sqlite: SQLiteDialect,
                                         context: Schema, versionStatements: [Statement], expecting heads: [String], transactional: Bool,
                                         failure: (String?, String?, String, [String]) -> MigrationError) throws {
         // As ``TransactionLayout`` plans it (and `--sql` prints it): a revision marked
@@ -215,7 +215,7 @@ public final class MigrationRunner {
                 let shown = { (rows: [String]) in rows.isEmpty ? "<base>" : rows.sorted().joined(separator: ", ") }
                 throw failure(nil, nil, "the version table moved from \(shown(heads)) to \(shown(found)) while this run waited: another process migrated this database; run `alchemy database current` and upgrade again", [])
             }
-            func execute(_ statements: [Statement], of operation: AlchemySchema.Operation) throws {
+            func execute(_ statements: [Statement], of operation: MigrateOperation) throws {
                 for statement in statements where !statement.isPragmaToggle {
                     do {
                         if case .foreignKeyCheck(let table) = statement.kind {

@@ -2,7 +2,7 @@ import AlchemySchema
 import AlchemySQL
 
 /// An operation as fields, for machine output (`check --format json`): the same
-/// facts as ``AlchemySchema/Operation/summary``, which reads well but parses badly.
+/// facts as ``AlchemySchema/MigrateOperation/summary``, which reads well but parses badly.
 public struct OperationDetail: Sendable, Equatable {
     /// One altered attribute: `type`, `nullable`, `server_default`, `comment` or `name`.
     public struct Change: Sendable, Equatable {
@@ -38,7 +38,7 @@ public struct OperationDetail: Sendable, Equatable {
     public var object: String?
     public var changes: [Change] = []
 
-    public init(_ operation: AlchemySchema.Operation) {
+    public init(_ operation: MigrateOperation) {
         self.operation = operation.name
         switch operation {
         case .createTable(let table), .dropTable(let table): self.table = table.reference.description

@@ -82,7 +82,7 @@ public protocol Dialect: Sendable {
     ///
     /// `context` is the schema just before the operation; see `Schema.applying(_:)`
     /// to evolve it. Throws ``RenderError``.
-    func render(_ operation: Operation, in context: Schema) throws -> [Statement]
+    func render(_ operation: MigrateOperation, in context: Schema) throws -> [Statement]
 
     func createTable(_ table: Table, in context: Schema) throws -> [Statement]
     func dropTable(_ table: Table, in context: Schema) throws -> [Statement]

@@ -32,3 +32,15 @@ public enum DialectName: String, Hashable, Sendable, CaseIterable, CustomStringC
         }
     }
 }
+
+extension DialectName {
+    /// Every key `execute` takes SQL under, each dialect's own spellings in turn
+    /// (``Dialect/executeKeys``), for the revision-file decoder.
+    public static var executeKeys: [String] {
+        var keys: [String] = []
+        for name in allCases {
+            for key in name.dialect.executeKeys where !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+}

@@ -14,10 +14,6 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownTable(TableReference, operation: String)
     /// Dropping a constraint needs its name on this dialect.
     case unnamedConstraint(table: TableReference, kind: String, dialect: DialectName)
-    /// `create_table` of a table the schema already has.
-    case tableExists(TableReference)
-    /// `add_column` of a column the table already has.
-    case columnExists(table: TableReference, column: String)
     /// NaN and infinities have no portable SQL literal.
     case nonFiniteNumber(Double)
     /// An expression (check, default, index expression) that would not stay one expression.
@@ -46,10 +42,6 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "earlier revisions must create it with create_table"
         case let .unnamedConstraint(table, kind, dialect):
             "cannot drop an unnamed \(kind) constraint of \(table) on \(dialect): give the constraint a name"
-        case let .tableExists(table):
-            "create_table \(table): the table already exists"
-        case let .columnExists(table, column):
-            "add_column \(table).\(column): the column already exists"
         case let .nonFiniteNumber(value):
             "\(value) has no SQL literal"
         case let .unsafeExpression(sql, problem):

@@ -72,7 +72,7 @@ public enum SQLExpression {
 
 
     /// The expressions an operation hands to the dialect as SQL.
-    public static func expressions(in operation: Operation) -> [String] {
+    public static func expressions(in operation: MigrateOperation) -> [String] {
         switch operation {
         case .createTable(let table), .dropTable(let table):
             table.columns.flatMap(expressions(in:)) + table.checkConstraints.map(\.sqltext) + table.indexes.flatMap(expressions(in:))
@@ -107,7 +107,7 @@ public enum SQLExpression {
 
     /// Throws when one of the operation's expressions could leave its place
     /// when `dialect` runs it.
-    public static func check(_ operation: Operation, for dialect: any Dialect) throws(RenderError) {
+    public static func check(_ operation: MigrateOperation, for dialect: any Dialect) throws(RenderError) {
         // `using` reaches SQL only where the dialect writes it; elsewhere it is ignored,
         // so one server's quoting rules cannot refuse another server's expression.
         var conversion: [String] = []

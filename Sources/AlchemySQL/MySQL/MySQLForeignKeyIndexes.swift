@@ -15,7 +15,7 @@ import AlchemySchema
 /// MariaDB says `IF [NOT] EXISTS`, so the index the server may or may not have
 /// made is never an error there.
 extension MySQLFamily {
-    public func render(_ operation: Operation, in context: Schema) throws -> [Statement] {
+    public func render(_ operation: MigrateOperation, in context: Schema) throws -> [Statement] {
         if case let .dropIndex(table, index) = operation, let known = context.table(table) {
             let keep = foreignKeyIndexesKept(dropping: index.name, of: known)
             if !keep.isEmpty {

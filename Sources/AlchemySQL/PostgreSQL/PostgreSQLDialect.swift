@@ -87,7 +87,7 @@ public struct PostgreSQLDialect: Dialect {
     }
 
     /// Every operation, bracketed by the enum types it makes needed or unused.
-    public func render(_ given: Operation, in context: Schema) throws -> [Statement] {
+    public func render(_ given: MigrateOperation, in context: Schema) throws -> [Statement] {
         // The enum types follow the column as the context knows it.
         let operation = given.completed(in: context)
         let (before, after) = try enumTypeStatements(for: operation, in: context)

@@ -10,7 +10,7 @@ import AlchemySchema
 /// schema of the search path), so one name is one type in the whole database.
 extension PostgreSQLDialect {
     /// Statements to run before and after the operation itself.
-    func enumTypeStatements(for operation: Operation, in context: Schema) throws -> (before: [Statement], after: [Statement]) {
+    func enumTypeStatements(for operation: MigrateOperation, in context: Schema) throws -> (before: [Statement], after: [Statement]) {
         // Only an operation that declares, drops or alters a column of a named enum
         // can change which types are needed; for every other one the comparison
         // below would find nothing, after copying the whole schema (a history of
@@ -90,7 +90,7 @@ extension PostgreSQLDialect {
     }
 }
 
-extension Operation {
+extension MigrateOperation {
     /// Whether the operation declares, drops or alters a column of a named enum
     /// type (a drop as written, or as the context knows the table).
     func mayChangeEnumTypes(in context: Schema) -> Bool {

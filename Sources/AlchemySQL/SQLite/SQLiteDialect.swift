@@ -81,7 +81,7 @@ public struct SQLiteDialect: Dialect {
 
     /// Routes the changes `ALTER TABLE` cannot make to a table rebuild, rendered
     /// from the replayed schema alone (the offline `--sql` script: a comment line says so).
-    public func render(_ given: Operation, in context: Schema) throws -> [Statement] {
+    public func render(_ given: MigrateOperation, in context: Schema) throws -> [Statement] {
         // Whether a rebuild is needed depends on the column as the context knows it.
         let operation = given.completed(in: context)
         // Rebuilds bypass renderStandard, which checks the others.
@@ -95,7 +95,7 @@ public struct SQLiteDialect: Dialect {
     /// indexes and triggers made outside the revision files are carried over. An
     /// `alter_column` that also renames must be split by ``rebuildParts(of:)`` first
     /// (the rename runs before the live table is read).
-    public func render(_ given: Operation, in context: Schema, live: SQLiteLiveTable) throws -> [Statement] {
+    public func render(_ given: MigrateOperation, in context: Schema, live: SQLiteLiveTable) throws -> [Statement] {
         let operation = given.completed(in: context)
         try SQLExpression.check(operation, for: self)
         guard let table = rebuiltTable(by: operation) else { return try renderStandard(operation, in: context) }
@@ -103,7 +103,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     /// The table `operation` rebuilds, or `nil` when `ALTER TABLE` does it in place.
-    public func rebuiltTable(by operation: Operation) -> TableReference? {
+    public func rebuiltTable(by operation: MigrateOperation) -> TableReference? {
         switch operation {
         case let .dropColumn(table, _),
              let .createUniqueConstraint(table, _),
@@ -145,7 +145,7 @@ public struct SQLiteDialect: Dialect {
 
     /// `operation` as the steps to render one at a time: an `alter_column` that
     /// renames and rebuilds becomes the rename, then the rest under the new name.
-    public func rebuildParts(of operation: Operation) -> [Operation] {
+    public func rebuildParts(of operation: MigrateOperation) -> [MigrateOperation] {
         guard case .alterColumn(let change) = operation, change.changes.contains(.name),
               rebuiltTable(by: operation) != nil else { return [operation] }
         // The rename keeps what is unknown unknown, so that applying it keeps the context's column.

@@ -38,7 +38,7 @@ import AlchemySchema
 extension SQLiteDialect {
     /// The comment line an offline script prints before a rebuild, which there is
     /// rendered from the replayed schema alone; `nil` when `operation` rebuilds nothing.
-    public func offlineRebuildNote(for operation: Operation) -> String? {
+    public func offlineRebuildNote(for operation: MigrateOperation) -> String? {
         rebuiltTable(by: operation).map {
             "-- rebuilds \(qualified($0)) from the schema the revision files describe: columns, indexes and "
                 + "triggers made outside them are not carried over (an online upgrade reads the live table)"
@@ -48,7 +48,7 @@ extension SQLiteDialect {
     /// The prefix of the temporary table a rebuild copies into.
     public static let rebuildTablePrefix = "_alchemy_tmp_"
 
-    func rebuild(_ reference: TableReference, for operation: Operation, in context: Schema, live: SQLiteLiveTable?) throws -> [Statement] {
+    func rebuild(_ reference: TableReference, for operation: MigrateOperation, in context: Schema, live: SQLiteLiveTable?) throws -> [Statement] {
         guard let old = context.table(reference) else {
             throw RenderError.unknownTable(reference, operation: operation.name)
         }

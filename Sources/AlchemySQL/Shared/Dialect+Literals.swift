@@ -40,16 +40,3 @@ extension Dialect {
         }
     }
 }
-
-extension String {
-    /// Every occurrence of `character` written twice: SQL's escape for a delimiter.
-    func doubling(_ character: Character) -> String {
-        var result = ""
-        result.reserveCapacity(count)
-        for c in self {
-            if c == character { result.append(c) }
-            result.append(c)
-        }
-        return result
-    }
-}

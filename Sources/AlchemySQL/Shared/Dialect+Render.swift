@@ -2,14 +2,14 @@ import AlchemySchema
 
 /// The dispatch from an operation to the requirement that renders it.
 extension Dialect {
-    public func render(_ operation: Operation, in context: Schema) throws -> [Statement] {
+    public func render(_ operation: MigrateOperation, in context: Schema) throws -> [Statement] {
         try renderStandard(operation, in: context)
     }
 
     /// The shared dispatch. A dialect that wraps ``Dialect/render(_:in:)`` (PostgreSQL
     /// for its enum types, SQLite for table rebuilds) calls it for everything it
     /// leaves as is.
-    public func renderStandard(_ operation: Operation, in context: Schema) throws -> [Statement] {
+    public func renderStandard(_ operation: MigrateOperation, in context: Schema) throws -> [Statement] {
         try SQLExpression.check(operation, for: self)
         return switch operation {
         case .createTable(let table):

@@ -56,7 +56,7 @@ struct OperationSequence {
 
     /// Applies the operation, then checks that every table still has its rows.
     @discardableResult
-    mutating func apply(_ operation: AlchemySchema.Operation, _ what: String) throws -> [Statement] {
+    mutating func apply(_ operation: MigrateOperation, _ what: String) throws -> [Statement] {
         let statements: [Statement]
         do {
             statements = try s.apply(operation)

@@ -47,7 +47,7 @@ struct ExecutedSQLiteRebuildTests {
     /// One rebuilding operation and how it changes the catalog of (parent, child).
     struct RebuildCase: Sendable, CustomTestStringConvertible {
         var name: String
-        var operation: @Sendable (Schema) throws -> AlchemySchema.Operation
+        var operation: @Sendable (Schema) throws -> MigrateOperation
         /// Columns renamed by the operation, old name to new.
         var renamed: [String: String] = [:]
         var adjust: @Sendable (inout CatalogTable, inout CatalogTable) -> Void
@@ -231,7 +231,7 @@ struct ExecutedSQLiteRebuildTests {
             try session.apply(.createTable(Self.child))
             try connection.execute("INSERT INTO parent (id, name) VALUES (?, 'alpha')", [.blob(Self.g1)])
             try connection.execute("INSERT INTO child (id, parent_id, qty) VALUES (1, ?, 1)", [.blob(Self.g1)])
-            let operation = AlchemySchema.Operation.dropColumn(Self.parentRef, try Self.existing(session.schema, Self.parentRef, "extra"))
+            let operation = MigrateOperation.dropColumn(Self.parentRef, try Self.existing(session.schema, Self.parentRef, "extra"))
             for statement in try session.sqlDialect.render(operation, in: session.schema) {
                 if case .foreignKeyCheck = statement.kind {
                     #expect(try connection.query(statement.sql).isEmpty)

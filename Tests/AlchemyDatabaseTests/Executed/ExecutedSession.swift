@@ -28,14 +28,14 @@ final class ExecutedSession {
     /// Renders `operation` in the current context, runs it, then evolves the context.
     /// Returns the statements it rendered.
     @discardableResult
-    func apply(_ operation: AlchemySchema.Operation) throws -> [Statement] {
+    func apply(_ operation: MigrateOperation) throws -> [Statement] {
         let statements = try sqlDialect.render(operation, in: schema)
         try run(statements)
         schema = try schema.applying(operation)
         return statements
     }
 
-    func apply(_ operations: [AlchemySchema.Operation]) throws {
+    func apply(_ operations: [MigrateOperation]) throws {
         for operation in operations { try apply(operation) }
     }
 

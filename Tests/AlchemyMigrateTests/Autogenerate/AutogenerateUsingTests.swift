@@ -14,7 +14,7 @@ struct AutogenerateUsingTests {
     /// The `using` of each alter_column in the upgrade and in the downgrade.
     static func conversions(_ dialect: DialectName, from live: Column, to declared: Column) -> (up: [String?], down: [String?]) {
         let comparison = SchemaComparator(dialect: dialect).compare(declared: table(declared), live: table(live))
-        func using(_ operations: [AlchemySchema.Operation]) -> [String?] {
+        func using(_ operations: [MigrateOperation]) -> [String?] {
             operations.compactMap { operation -> String?? in
                 if case .alterColumn(let change) = operation { return .some(change.using) }
                 return nil

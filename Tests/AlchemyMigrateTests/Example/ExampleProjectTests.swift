@@ -44,7 +44,7 @@ struct ExampleProjectTests {
     func revisionsMatchModels() throws {
         let script = try ScriptDirectory.load(location: Self.root + "/migrations")
         if ProcessInfo.processInfo.environment["ALCHEMY_PRINT_EXAMPLE"] == "1" {
-            let ops = try Self.initialTables().map { Operation.createTable($0) }
+            let ops = try Self.initialTables().map { MigrateOperation.createTable($0) }
             print(YAMLText.sequence(ops.map(OperationEncoder.encode)).render(indent: 2))
         }
         #expect(script.graph.heads.count == 1)

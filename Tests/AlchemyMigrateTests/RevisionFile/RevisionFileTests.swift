@@ -10,7 +10,7 @@ struct RevisionFileTests {
     static let post = TableReference(name: "post")
 
     /// One of every operation, with awkward names and values.
-    static var everyOperation: [Operation] {
+    static var everyOperation: [MigrateOperation] {
         let account = Table(
             name: "user_account",
             columns: [
@@ -68,6 +68,18 @@ struct RevisionFileTests {
         RevisionFile(revision: "1234e5abcdef", downRevisions: ["9b0c4d2e7f10", "000000000001"], branchLabels: ["blog"], dependsOn: ["aaaaaaaaaaaa"],
                      message: "add user accounts: the \"first\" cut", created: "2026-11-23T09:30:12Z",
                      upgrade: everyOperation, downgrade: [.dropTable(Table(name: "user_account"))])
+    }
+
+    @Test("The round trip below covers every operation kind, and each is written under its own name")
+    func everyKindIsCovered() {
+        #expect(Set(Self.everyOperation.map(\.kind)) == Set(OperationKind.allCases))
+        for operation in Self.everyOperation {
+            guard case .mapping(let pairs) = OperationEncoder.encode(operation) else {
+                Issue.record("\(operation.name) is not written as a mapping")
+                continue
+            }
+            #expect(pairs.map(\.0) == [operation.kind.name])
+        }
     }
 
     @Test("Every operation survives write then read, and the bytes are stable")

@@ -2,7 +2,7 @@
 ///
 /// Every operation that removes something carries what is needed to re-create it,
 /// so that `reversed` can write the downgrade of any upgrade.
-public enum Operation: Hashable, Sendable {
+public enum MigrateOperation: Hashable, Sendable {
     case createTable(Table)
     case dropTable(Table)
     case renameTable(TableReference, newName: String)

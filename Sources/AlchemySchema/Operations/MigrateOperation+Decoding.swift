@@ -1,92 +1,88 @@
-import AlchemySQL
-import AlchemySchema
-
 /// Reads the operations of a revision file: the inverse of `OperationEncoder`,
 /// lenient where a hand-written file would naturally differ (a column's
 /// `primary_key: true`, `nullable: false`, a single column name instead of a list).
 public struct OperationDecoder {
     public var reader: YAMLReader
+    /// The keys `execute` takes SQL under, one per database spelling
+    /// (`sqlite`, `postgresql`, ...): the dialects' own list, given by the caller,
+    /// since this module knows no dialect.
+    public var executeKeys: [String]
 
-    public init(file: String) {
+    public init(file: String, executeKeys: [String]) {
         reader = YAMLReader(file: file)
+        self.executeKeys = executeKeys
     }
 
-    static let operationNames = [
-        "create_table", "drop_table", "rename_table", "add_column", "drop_column", "alter_column",
-        "create_index", "drop_index", "create_unique_constraint", "create_foreign_key",
-        "create_check_constraint", "create_primary_key", "drop_constraint", "create_table_comment",
-        "drop_table_comment", "execute", "bulk_insert",
-    ]
-
-    public func operations(_ node: YAMLNode, what: String) throws(LocatedError) -> [Operation] {
+    public func operations(_ node: YAMLNode, what: String) throws(LocatedError) -> [MigrateOperation] {
         if reader.isNull(node) { return [] }
-        var result: [Operation] = []
+        var result: [MigrateOperation] = []
         for item in try reader.sequence(node, what: what) {
             result.append(try operation(item))
         }
         return result
     }
 
-    public func operation(_ node: YAMLNode) throws(LocatedError) -> Operation {
+    public func operation(_ node: YAMLNode) throws(LocatedError) -> MigrateOperation {
         let entries = try reader.mapping(node, what: "an operation")
         guard entries.count == 1, let entry = entries.first else {
             throw reader.error(node, "each operation is a list item with one name, for example `- create_table: {...}`")
         }
-        guard Self.operationNames.contains(entry.key) else {
-            let hint = Suggestion.closest(to: entry.key, in: Self.operationNames).map { " (did you mean \($0)?)" } ?? ""
-            throw reader.error(entry.keyNode, "unknown operation '\(entry.key)'\(hint); expected one of: \(Self.operationNames.joined(separator: ", "))")
+        guard let kind = OperationKind(rawValue: entry.key) else {
+            let names = OperationKind.allCases.map(\.name)
+            let hint = Suggestion.closest(to: entry.key, in: names).map { " (did you mean \($0)?)" } ?? ""
+            throw reader.error(entry.keyNode, "unknown operation '\(entry.key)'\(hint); expected one of: \(names.joined(separator: ", "))")
         }
         let body = entry.node
-        let op = entry.key
-        switch op {
-        case "create_table":
+        let op = kind.name
+        switch kind {
+        case .createTable:
             return .createTable(try table(body, what: op))
-        case "drop_table":
+        case .dropTable:
             return .dropTable(try table(body, what: op, columnsRequired: false))
-        case "rename_table":
+        case .renameTable:
             let fields = try Fields(self, body, op, allowed: ["name", "schema", "new_name"])
             return .renameTable(TableReference(name: try fields.string("name"), schema: try fields.optionalString("schema")), newName: try fields.string("new_name"))
-        case "add_column", "drop_column":
+        case .addColumn, .dropColumn:
             let fields = try Fields(self, body, op, allowed: ["table", "schema", "column"])
             let target = try fields.tableReference()
             let definition = try column(try fields.node("column"))
-            return op == "add_column" ? .addColumn(target, definition) : .dropColumn(target, definition)
-        case "alter_column":
+            return kind == .addColumn ? .addColumn(target, definition) : .dropColumn(target, definition)
+        case .alterColumn:
             return .alterColumn(try alterColumn(body))
-        case "create_index", "drop_index":
+        case .createIndex, .dropIndex:
             let fields = try Fields(self, body, op, allowed: ["name", "table", "schema", "columns", "expressions", "unique", "where", "concurrently"])
             let target = try fields.tableReference()
             let expressions = try fields.strings("expressions", required: false)
             // An expression index needs no `columns`; any other create_index does.
             let index = Index(name: try fields.string("name"),
-                              columns: try fields.strings("columns", required: op == "create_index" && expressions.isEmpty),
+                              columns: try fields.strings("columns", required: kind == .createIndex && expressions.isEmpty),
                               unique: try fields.bool("unique") ?? false, expressions: expressions,
                               where: try fields.optionalString("where"))
-            if op == "drop_index" { return .dropIndex(target, index) }
+            if kind == .dropIndex { return .dropIndex(target, index) }
             return .createIndex(target, index, concurrently: try fields.bool("concurrently") ?? false)
-        case "create_unique_constraint":
+        case .createUniqueConstraint:
             let fields = try Fields(self, body, op, allowed: ["name", "table", "schema", "columns"])
             return .createUniqueConstraint(try fields.tableReference(), UniqueConstraint(name: try fields.optionalString("name"), columns: try fields.strings("columns")))
-        case "create_primary_key":
+        case .createPrimaryKey:
             let fields = try Fields(self, body, op, allowed: ["name", "table", "schema", "columns"])
             return .createPrimaryKey(try fields.tableReference(), PrimaryKey(name: try fields.optionalString("name"), columns: try fields.strings("columns")))
-        case "create_check_constraint":
+        case .createCheckConstraint:
             let fields = try Fields(self, body, op, allowed: ["name", "table", "schema", "sqltext"])
             return .createCheckConstraint(try fields.tableReference(), CheckConstraint(name: try fields.optionalString("name"), sqltext: try fields.string("sqltext")))
-        case "create_foreign_key":
+        case .createForeignKey:
             let fields = try Fields(self, body, op, allowed: ["name", "table", "schema", "columns", "referred_table", "referred_schema", "referred_columns", "ondelete", "onupdate"])
             return .createForeignKey(try fields.tableReference(), try foreignKey(fields, columnsKey: "columns"))
-        case "drop_constraint":
+        case .dropConstraint:
             return try dropConstraint(body)
-        case "create_table_comment":
+        case .createTableComment:
             let fields = try Fields(self, body, op, allowed: ["table", "schema", "comment", "existing_comment"])
             return .createTableComment(try fields.tableReference(), comment: try fields.string("comment"), existing: try fields.optionalString("existing_comment"))
-        case "drop_table_comment":
+        case .dropTableComment:
             let fields = try Fields(self, body, op, allowed: ["table", "schema", "existing_comment"])
             return .dropTableComment(try fields.tableReference(), existing: try fields.optionalString("existing_comment"))
-        case "execute":
+        case .execute:
             return .execute(try execute(body))
-        default:
+        case .bulkInsert:
             let fields = try Fields(self, body, op, allowed: ["table", "schema", "rows"])
             return .bulkInsert(try fields.tableReference(), rows: try rows(try fields.node("rows")))
         }
@@ -268,7 +264,7 @@ public struct OperationDecoder {
 
     /// `drop_constraint: {name, table, type: unique, columns: [...]}` or with the
     /// constraint's own form (`unique: [...]`), which is what alchemy writes.
-    func dropConstraint(_ node: YAMLNode) throws(LocatedError) -> Operation {
+    func dropConstraint(_ node: YAMLNode) throws(LocatedError) -> MigrateOperation {
         let fields = try Fields(self, node, "drop_constraint", allowed: [
             "name", "table", "schema", "type", "primary_key", "unique", "check", "foreign_key", "columns",
             "referred_table", "referred_schema", "referred_columns", "ondelete", "onupdate", "sqltext",
@@ -313,7 +309,7 @@ public struct OperationDecoder {
 
     func execute(_ node: YAMLNode) throws(LocatedError) -> Execute {
         if case .scalar = node { return Execute(sql: try reader.string(node, what: "`execute`")) }
-        let dialects = DialectName.allCases.map(\.rawValue)
+        let dialects = executeKeys
         let fields = try Fields(self, node, "execute", allowed: ["sql", "default", "transactional"] + dialects)
         var perDialect: [String: String?] = [:]
         for dialect in dialects {

@@ -6,16 +6,16 @@
 ///
 /// The scan knows just enough SQL to be safe: string literals are skipped,
 /// quoted identifiers match exactly, bare ones case-insensitively.
-enum SQLColumnReferences {
+public enum SQLColumnReferences {
     /// Whether the SQL names the column.
-    static func mentions(_ sql: String, column: String) -> Bool {
+    public static func mentions(_ sql: String, column: String) -> Bool {
         var found = false
         _ = scan(sql, column: column) { _ in found = true; return nil }
         return found
     }
 
     /// The SQL with every reference to `old` naming `new` instead.
-    static func renaming(_ sql: String, column old: String, to new: String) -> String {
+    public static func renaming(_ sql: String, column old: String, to new: String) -> String {
         let simple = new.first.map { $0 == "_" || $0.isLetter } == true && new.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
         return scan(sql, column: old) { quote in
             if let quote { return String(quote) + new.doubling(quote) + String(quote) }

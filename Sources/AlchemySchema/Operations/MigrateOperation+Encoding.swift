@@ -1,49 +1,52 @@
-import AlchemySchema
-
 /// Operations as revision-file YAML: Alembic's `op.*` names and arguments.
 ///
 /// Columns follow the model-file convention: NOT NULL unless the type ends in `?`.
 /// Drops carry the full definition of what they drop, so the file alone can
 /// re-create it.
 public enum OperationEncoder {
-    public static func encode(_ operation: Operation) -> YAMLText {
+    public static func encode(_ operation: MigrateOperation) -> YAMLText {
+        .mapping([(operation.kind.name, arguments(of: operation))])
+    }
+
+    /// The mapping under the operation's name.
+    static func arguments(of operation: MigrateOperation) -> YAMLText {
         switch operation {
         case .createTable(let table):
-            return .mapping([("create_table", encode(table))])
+            return encode(table)
         case .dropTable(let table):
-            return .mapping([("drop_table", encode(table))])
+            return encode(table)
         case .renameTable(let table, let newName):
-            return .mapping([("rename_table", .mapping(reference(table, key: "name") + [("new_name", .scalar(newName))]))])
+            return .mapping(reference(table, key: "name") + [("new_name", .scalar(newName))])
         case .addColumn(let table, let column):
-            return .mapping([("add_column", .mapping(reference(table) + [("column", encode(column))]))])
+            return .mapping(reference(table) + [("column", encode(column))])
         case .dropColumn(let table, let column):
-            return .mapping([("drop_column", .mapping(reference(table) + [("column", encode(column))]))])
+            return .mapping(reference(table) + [("column", encode(column))])
         case .alterColumn(let change):
-            return .mapping([("alter_column", encode(change))])
+            return encode(change)
         case .createIndex(let table, let index, let concurrently):
             var pairs = [("name", YAMLText.scalar(index.name))] + reference(table) + indexBody(index)
             if concurrently { pairs.append(("concurrently", .bool(true))) }
-            return .mapping([("create_index", .mapping(pairs))])
+            return .mapping(pairs)
         case .dropIndex(let table, let index):
-            return .mapping([("drop_index", .mapping([("name", .scalar(index.name))] + reference(table) + indexBody(index)))])
+            return .mapping([("name", .scalar(index.name))] + reference(table) + indexBody(index))
         case .createUniqueConstraint(let table, let constraint):
-            return .mapping([("create_unique_constraint", .mapping(named(constraint.name) + reference(table) + [("columns", names(constraint.columns))]))])
+            return .mapping(named(constraint.name) + reference(table) + [("columns", names(constraint.columns))])
         case .createForeignKey(let table, let key):
-            return .mapping([("create_foreign_key", .mapping(named(key.name) + reference(table) + foreignKeyBody(key)))])
+            return .mapping(named(key.name) + reference(table) + foreignKeyBody(key))
         case .createCheckConstraint(let table, let check):
-            return .mapping([("create_check_constraint", .mapping(named(check.name) + reference(table) + [("sqltext", .scalar(check.sqltext))]))])
+            return .mapping(named(check.name) + reference(table) + [("sqltext", .scalar(check.sqltext))])
         case .createPrimaryKey(let table, let key):
-            return .mapping([("create_primary_key", .mapping(named(key.name) + reference(table) + [("columns", names(key.columns))]))])
+            return .mapping(named(key.name) + reference(table) + [("columns", names(key.columns))])
         case .dropConstraint(let table, let constraint):
-            return .mapping([("drop_constraint", .mapping(named(constraint.name) + reference(table) + constraintBody(constraint)))])
+            return .mapping(named(constraint.name) + reference(table) + constraintBody(constraint))
         case .createTableComment(let table, let comment, let existing):
             var pairs = reference(table) + [("comment", YAMLText.scalar(comment))]
             if let existing { pairs.append(("existing_comment", .scalar(existing))) }
-            return .mapping([("create_table_comment", .mapping(pairs))])
+            return .mapping(pairs)
         case .dropTableComment(let table, let existing):
             var pairs = reference(table)
             if let existing { pairs.append(("existing_comment", .scalar(existing))) }
-            return .mapping([("drop_table_comment", .mapping(pairs))])
+            return .mapping(pairs)
         case .execute(let execute):
             var pairs: [(String, YAMLText)] = []
             for dialect in execute.perDialect.keys.sorted() {
@@ -55,12 +58,12 @@ public enum OperationEncoder {
                 pairs.append(("default", execute.sql.map(YAMLText.scalar) ?? .null))
             }
             if !execute.transactional { pairs.append(("transactional", .bool(false))) }
-            return .mapping([("execute", .mapping(pairs))])
+            return .mapping(pairs)
         case .bulkInsert(let table, let rows):
             let encodedRows = rows.map { row in
                 YAMLText.mapping(row.keys.sorted().map { ($0, literal(row[$0] ?? .null)) })
             }
-            return .mapping([("bulk_insert", .mapping(reference(table) + [("rows", .sequence(encodedRows))]))])
+            return .mapping(reference(table) + [("rows", .sequence(encodedRows))])
         }
     }
 

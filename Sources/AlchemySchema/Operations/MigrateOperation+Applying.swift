@@ -1,5 +1,3 @@
-import AlchemySchema
-
 /// Evolving a schema by operations, without a database.
 ///
 /// The runner keeps the context that ``Dialect/render(_:in:)`` needs by applying
@@ -12,16 +10,16 @@ import AlchemySchema
 /// Contradictions that show a broken revision chain (creating a table or a column
 /// that exists) throw ``RenderError``.
 extension Schema {
-    public func applying(_ operation: Operation) throws -> Schema {
+    public func applying(_ operation: MigrateOperation) throws -> Schema {
         var schema = self
         try schema.apply(operation)
         return schema
     }
 
-    public mutating func apply(_ operation: Operation) throws {
+    public mutating func apply(_ operation: MigrateOperation) throws {
         switch operation {
         case .createTable(let table):
-            if self.table(table.reference) != nil { throw RenderError.tableExists(table.reference) }
+            if self.table(table.reference) != nil { throw SchemaChangeError.tableExists(table.reference) }
             tables.append(table)
         case .dropTable(let table):
             tables.removeAll { $0.reference == table.reference }
@@ -30,7 +28,7 @@ extension Schema {
         case let .addColumn(reference, column):
             try modify(reference) { table in
                 if table.column(named: column.name) != nil {
-                    throw RenderError.columnExists(table: reference, column: column.name)
+                    throw SchemaChangeError.columnExists(table: reference, column: column.name)
                 }
                 table.columns.append(column)
             }
@@ -69,7 +67,7 @@ extension Schema {
     private mutating func renameTable(_ reference: TableReference, to newName: String) throws {
         guard let position = tables.firstIndex(where: { $0.reference == reference }) else { return }
         let renamed = TableReference(name: newName, schema: reference.schema)
-        if table(renamed) != nil { throw RenderError.tableExists(renamed) }
+        if table(renamed) != nil { throw SchemaChangeError.tableExists(renamed) }
         tables[position].name = newName
         for i in tables.indices {
             for k in tables[i].foreignKeys.indices where tables[i].foreignKeys[k].referredTableReference == reference {

@@ -1,5 +1,5 @@
 import Testing
-@testable import AlchemySQL
+import AlchemySchema
 
 @Suite("Column references in CHECK text")
 struct SQLColumnReferencesTests {

@@ -1,5 +1,3 @@
-import AlchemySchema
-
 /// A small YAML tree for writing files byte-for-byte stable.
 ///
 /// Yams' emitter chooses styles by itself; revision files must render the same

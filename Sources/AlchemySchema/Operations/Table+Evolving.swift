@@ -1,5 +1,3 @@
-import AlchemySchema
-
 /// How a table's keys and indexes follow its columns, for `Schema.apply(_:)`.
 extension Table {
     /// Removes the column and, as PostgreSQL does, every index, key and check that uses it.

@@ -1,6 +1,4 @@
-import AlchemySchema
-
-extension Operation {
+extension MigrateOperation {
     /// A short human description: `create_table user_account`, `add_column post.published`.
     public var summary: String {
         switch self {
@@ -55,7 +53,7 @@ extension AlterColumn {
     }
 
     /// `'text'` for a literal, the SQL of an expression; `describe` prints `nil` as `none`.
-    static func describe(_ value: ServerDefault?) -> String? {
+    public static func describe(_ value: ServerDefault?) -> String? {
         switch value {
         case nil: nil
         case .literal(let text): "'\(text)'"
