@@ -15,6 +15,12 @@ public protocol Connection: AnyObject {
     func execute(_ sql: String) throws(DatabaseError)
     /// Runs one statement with bound parameters (`?` on SQLite/MariaDB, `$1` on PostgreSQL).
     func execute(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError)
+    /// Runs statements in as few round trips as still tell which one failed, each
+    /// with the effect it has run alone: outside a transaction each commits by
+    /// itself; one that cannot run in a transaction block runs outside one. On a
+    /// failure, the statements before the failing one ran and those after it did
+    /// not; a transaction the batch opened stays open for the caller to roll back.
+    func execute(batch: [Statement]) throws(BatchFailure)
     /// Runs one query with bound parameters and returns every row.
     func query(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) -> [Row]
     /// The server's version string (`15.18`, `10.11.19-MariaDB`, `3.40.1`).

@@ -12,7 +12,7 @@ import Glibc
 public final class MariaDBConnection: Connection {
     public let dialect: DialectName
     public let url: DatabaseURL
-    private var handle: UnsafeMutablePointer<MYSQL>?
+    private(set) var handle: UnsafeMutablePointer<MYSQL>?
 
     /// Opens the library, then runs `mysql_library_init` (not thread-safe)
     /// exactly once, before any `mysql_init`; nil when ready.
@@ -233,7 +233,7 @@ public final class MariaDBConnection: Connection {
         }
     }
 
-    private func connectionError(sql: String) -> DatabaseError {
+    func connectionError(sql: String) -> DatabaseError {
         DatabaseError(kind: .statement, dialect: dialect, code: String(mysql_errno(handle)),
                       message: String(cString: mysql_error(handle)), sql: sql)
     }

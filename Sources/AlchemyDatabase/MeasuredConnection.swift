@@ -67,6 +67,29 @@ public final class MeasuredConnection: Connection {
         try measured(sql) { () throws(DatabaseError) in try base.execute(sql, parameters) }
     }
 
+    /// Counts each statement of the batch that ran, the failing one included, as
+    /// one by one would; a slow batch is named by its statements, since which of
+    /// them the server is working on is not known until it answers.
+    public func execute(batch: [Statement]) throws(BatchFailure) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let watch = slowStatementNotice.map { notice in
+            SlowStatementWatch(sql: batch.map(\.sql).joined(separator: "; "), after: slowStatementAfter, notice: notice)
+        }
+        var ran = batch.count
+        defer {
+            watch?.stop()
+            databaseTime += clock.now - start
+            statements += ran
+        }
+        do {
+            try base.execute(batch: batch)
+        } catch {
+            ran = error.index + 1
+            throw error
+        }
+    }
+
     public func query(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) -> [Row] {
         try measured(sql) { () throws(DatabaseError) in try base.query(sql, parameters) }
     }

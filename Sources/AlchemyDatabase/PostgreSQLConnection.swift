@@ -12,7 +12,7 @@ import AlchemySchema
 public final class PostgreSQLConnection: Connection {
     public let dialect: DialectName = .postgresql
     public let url: DatabaseURL
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     /// Set with a statement timeout: the client's own bound for a server that stopped answering.
     private var stallGuard: StalledServerGuard?
 
@@ -138,6 +138,14 @@ public final class PostgreSQLConnection: Connection {
     }
 
     private static func exec(_ handle: OpaquePointer?, _ sql: String, _ parameters: [DatabaseValue]) -> OpaquePointer? {
+        withBound(parameters) { count, values, lengths, formats in
+            PQexecParams(handle, sql, count, nil, values, lengths, formats, 0)
+        }
+    }
+
+    /// Calls `body` with the parameters as libpq takes them: count, values, lengths, formats.
+    static func withBound<T>(_ parameters: [DatabaseValue],
+                             _ body: (Int32, [UnsafePointer<CChar>?], [Int32], [Int32]) -> T) -> T {
         var buffers: [UnsafeMutablePointer<CChar>?] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []
@@ -156,12 +164,11 @@ public final class PostgreSQLConnection: Connection {
             }
         }
         defer { buffers.forEach { $0.map { free($0) } } }
-        let values = buffers.map { UnsafePointer($0) }
-        return PQexecParams(handle, sql, Int32(parameters.count), nil, values, lengths, formats, 0)
+        return body(Int32(parameters.count), buffers.map { UnsafePointer($0) }, lengths, formats)
     }
 
     /// A blocking call, cut by ``StalledServerGuard`` when the server stops answering.
-    private func guarded(_ sql: String, _ call: () -> OpaquePointer?) throws(DatabaseError) -> OpaquePointer? {
+    func guarded(_ sql: String, _ call: () -> OpaquePointer?) throws(DatabaseError) -> OpaquePointer? {
         guard let stallGuard else { return call() }
         let (result, cut) = stallGuard.run(socket: PQsocket(handle), call)
         if cut {
@@ -171,7 +178,7 @@ public final class PostgreSQLConnection: Connection {
         return result
     }
 
-    private func check(_ result: OpaquePointer?, sql: String) throws(DatabaseError) {
+    func check(_ result: OpaquePointer?, sql: String) throws(DatabaseError) {
         let status = PQresultStatus(result)
         guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_EMPTY_QUERY else { return }
         let field = { (code: Character) -> String? in

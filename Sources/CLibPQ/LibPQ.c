@@ -14,6 +14,14 @@
     F(PGresult *, PQexecParams, (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, \
                                  const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat), \
       (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat)) \
+    F(int, PQsendQueryParams, (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, \
+                               const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat), \
+      (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat)) \
+    F(PGresult *, PQgetResult, (PGconn *conn), (conn)) \
+    F(int, PQenterPipelineMode, (PGconn *conn), (conn)) \
+    F(int, PQexitPipelineMode, (PGconn *conn), (conn)) \
+    F(int, PQpipelineSync, (PGconn *conn), (conn)) \
+    F(PGTransactionStatusType, PQtransactionStatus, (const PGconn *conn), (conn)) \
     F(ExecStatusType, PQresultStatus, (const PGresult *res), (res)) \
     F(char *, PQresultErrorField, (const PGresult *res, int fieldcode), (res, fieldcode)) \
     V(PQclear, (PGresult *res), (res)) \

@@ -265,30 +265,30 @@ public final class MigrationRunner {
         }
     }
 
-    /// Executes a revision's steps (``TransactionLayout``): on PostgreSQL in
-    /// transactions, on MySQL/MariaDB statement by statement as the server commits
-    /// them. A failure rolls back the open transaction and names the operations
-    /// whose work stays committed, and the revisions the version table still shows.
+    /// Executes a revision's steps (``TransactionLayout``) as one batch, so that a
+    /// server gets them in as few round trips as it can tell failures apart in: on
+    /// PostgreSQL in transactions, on MySQL/MariaDB statement by statement as the
+    /// server commits them. A failure rolls back the open transaction and names the
+    /// operations whose work stays committed, and the revisions the version table
+    /// still shows: the steps before the failing one are accounted as they ran.
     private func execute(_ steps: [TransactionLayout.Step], of operations: [String], headsAfter: [String],
                          failure: (String?, String?, String, [String]) -> MigrationError) throws {
         var progress = CommittedWork(operations: operations, steps: steps)
-        for (index, step) in steps.enumerated() {
+        var failed: BatchFailure?
+        do {
+            try connection.execute(batch: steps.map { $0.statement(beginning: dialect.beginTransaction) })
+        } catch {
+            failed = error
+        }
+        for (index, step) in steps.enumerated().prefix(failed?.index ?? steps.count) {
             switch step {
             case .begin:
-                try connection.execute(dialect.beginTransaction)
                 inTransaction = true
             case .commit:
-                try connection.execute("COMMIT")
                 inTransaction = false
                 progress.committed()
                 if let heads = pendingHeads { durableHeads = heads; pendingHeads = nil }
-            case .statement(let statement, let operation):
-                do {
-                    try connection.execute(statement)
-                } catch {
-                    if inTransaction { try? connection.execute("ROLLBACK"); inTransaction = false; pendingHeads = nil }
-                    throw failure(operation.map { operations[$0] }, statement.scriptSQL, error.message, progress.durable)
-                }
+            case .statement(_, let operation):
                 if let operation {
                     progress.ran(step: index, of: operation, inTransaction: inTransaction)
                 } else if inTransaction {
@@ -298,6 +298,10 @@ public final class MigrationRunner {
                 }
             }
         }
+        guard let failed else { return }
+        guard case .statement(let statement, let operation) = steps[failed.index] else { throw failed.error }
+        if inTransaction { try? connection.execute("ROLLBACK"); inTransaction = false; pendingHeads = nil }
+        throw failure(operation.map { operations[$0] }, statement.scriptSQL, failed.error.message, progress.durable)
     }
 
     /// Ends a run: commits the transaction a `.run` layout keeps open.
@@ -351,6 +355,15 @@ extension TransactionLayout.Step {
     var isCommit: Bool {
         if case .commit = self { return true }
         return false
+    }
+
+    /// What the step sends: the statement, or the transaction's own.
+    func statement(beginning begin: String) -> Statement {
+        switch self {
+        case .begin: Statement(begin)
+        case .commit: Statement("COMMIT")
+        case .statement(let statement, _): statement
+        }
     }
 }
 

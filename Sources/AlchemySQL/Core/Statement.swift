@@ -34,11 +34,15 @@ public struct Statement: Hashable, Sendable, CustomStringConvertible {
     /// (`CREATE INDEX CONCURRENTLY`, an `execute` marked so, SQLite's foreign-key pragma).
     public var transactional: Bool
     public var kind: Kind
+    /// ``sql`` around its placeholders (one more piece than there are parameters),
+    /// so that the values can be written as another session's literals.
+    private var textAroundValues: [String]
 
     public init(_ sql: String, transactional: Bool = true, kind: Kind = .command) {
         self.sql = sql
         self.parameters = []
         self.scriptSQL = sql
+        self.textAroundValues = [sql]
         self.transactional = transactional
         self.kind = kind
     }
@@ -46,25 +50,40 @@ public struct Statement: Hashable, Sendable, CustomStringConvertible {
     /// A statement whose values are bound, from text with `\(value)` for each value
     /// and `\(sql: fragment)` for SQL the dialect itself produced.
     public init(_ text: BoundSQL, in dialect: any Dialect, transactional: Bool = true, kind: Kind = .command) throws(RenderError) {
-        var sql = "", script = ""
+        var sql = "", script = "", around = [""]
         var parameters: [LiteralValue] = []
         for part in text.parts {
             switch part {
             case .sql(let fragment):
                 sql += fragment
                 script += fragment
+                around[around.count - 1] += fragment
             case .value(let value):
                 parameters.append(value)
                 sql += dialect.placeholder(parameters.count)
                 script += try dialect.literal(value)
+                around.append("")
             }
         }
         self.sql = sql
         self.parameters = parameters
         self.scriptSQL = script
+        self.textAroundValues = around
         self.transactional = transactional
         self.kind = kind
     }
 
     public var description: String { scriptSQL }
+
+    /// ``scriptSQL`` with the values written as `dialect`'s literals: for a session
+    /// whose settings read literals differently from those of the dialect that built
+    /// the statement (MariaDB's `NO_BACKSLASH_ESCAPES`).
+    public func scriptSQL(in dialect: any Dialect) throws(RenderError) -> String {
+        var text = textAroundValues[0]
+        for (value, following) in zip(parameters, textAroundValues.dropFirst()) {
+            text += try dialect.literal(value)
+            text += following
+        }
+        return text
+    }
 }

@@ -30,6 +30,20 @@ final class RecordingConnection: Connection {
         try base.execute(sql, parameters)
     }
 
+    /// Each statement of the batch, in order, as far as the batch ran (the failing
+    /// one included, as one by one would record it); the batch itself goes to the
+    /// real connection whole, so the run is the one users get.
+    func execute(batch: [Statement]) throws(BatchFailure) {
+        let texts = batch.map { Self.inlined($0.sql, $0.parameters.map(DatabaseValue.init), dialect: sqlDialect) }
+        do {
+            try base.execute(batch: batch)
+            executed += texts
+        } catch {
+            executed += texts.prefix(error.index + 1)
+            throw error
+        }
+    }
+
     func query(_ sql: String, _ parameters: [DatabaseValue]) throws(DatabaseError) -> [Row] { try base.query(sql, parameters) }
     func serverVersion() throws(DatabaseError) -> String { try base.serverVersion() }
     func setBusyTimeout(milliseconds: Int32) { base.setBusyTimeout(milliseconds: milliseconds) }
