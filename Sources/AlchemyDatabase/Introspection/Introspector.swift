@@ -105,25 +105,17 @@ struct TableAssembly {
         var name: String
     }
 
-    mutating func add(_ table: Table) {
-        tables[TableKey(schema: table.schema, name: table.name)] = table
+    init(_ tables: [Table]) {
+        for table in tables { self.tables[TableKey(schema: table.schema, name: table.name)] = table }
     }
 
-    func contains(schema: String?, name: String) -> Bool {
-        tables[TableKey(schema: schema, name: name)] != nil
-    }
-
-    subscript(schema: String?, name: String) -> Table? {
-        get { tables[TableKey(schema: schema, name: name)] }
-        set { tables[TableKey(schema: schema, name: name)] = newValue }
-    }
+    subscript(key: TableKey) -> Table? { tables[key] }
 
     /// Changes a table that was added; rows of tables that were not (excluded ones) are ignored.
-    mutating func update(schema: String?, name: String, _ body: (inout Table) -> Void) {
-        let key = TableKey(schema: schema, name: name)
-        guard var table = tables[key] else { return }
-        body(&table)
-        tables[key] = table
+    mutating func update(_ key: TableKey, _ body: (inout Table) -> Void) {
+        // In place: a copy of the table would copy its column list at every append.
+        guard tables[key] != nil else { return }
+        body(&tables[key]!)
     }
 
     /// The tables ordered by name (then schema, the default schema first), their
@@ -178,6 +170,8 @@ extension ReferentialAction {
 extension Row {
     func catalogText(_ name: String) -> String? { self[name].stringValue }
     func catalogString(_ name: String) -> String { self[name].stringValue ?? "" }
+    /// Text with NULL and empty alike as `nil` (MariaDB's comments are empty, never NULL).
+    func catalogNonEmpty(_ name: String) -> String? { catalogText(name).flatMap { $0.isEmpty ? nil : $0 } }
     func catalogInt(_ name: String) -> Int? { self[name].int64Value.map { Int($0) } }
     func catalogFlag(_ name: String) -> Bool { self[name].boolValue ?? false }
 }

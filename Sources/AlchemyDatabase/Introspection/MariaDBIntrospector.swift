@@ -62,32 +62,59 @@ public final class MariaDBIntrospector: Introspector {
         let isMySQL = version.isEmpty ? connection.dialect == .mysql : !version.contains("MariaDB")
         var filter = TableFilter(options)
         let scope = Scope(options: options, patterns: filter.likePatterns(singleCharacterWildcard: false))
-        var assembly = TableAssembly()
+        guard let (naming, tables) = try tables(&queries, scope) else { return Schema() }
+        filter.defaultSchema = naming.defaultSchema
+        var assembly = TableAssembly(tables.filter { filter.includes(name: $0.name, schema: $0.schema) })
+        if assembly.tables.isEmpty { return Schema() }
+        // Checks before the columns: a json_valid check makes a column JSON, and is no check of the model's.
+        var checks = try checkConstraints(&queries, scope, naming, isMySQL: isMySQL)
+        for (table, var column) in try columns(&queries, scope, naming, isMySQL: isMySQL) where assembly[table] != nil {
+            if let json = checks[table]?.firstIndex(where: { Self.isJSONCheck($0, column: column.name) }) {
+                checks[table]?.remove(at: json)
+                column.type = .json
+            }
+            assembly.update(table) { $0.columns.append(column) }
+        }
+        for (table, list) in checks {
+            assembly.update(table) { $0.checkConstraints += list }
+        }
+        for (table, foreignKey) in try foreignKeys(&queries, scope, naming) {
+            assembly.update(table) { $0.foreignKeys.append(foreignKey) }
+        }
+        for (table, index) in try keysAndIndexes(&queries, scope, naming, isMySQL: isMySQL) {
+            assembly.update(table) { Self.constraint(index)?.add(to: &$0) ?? $0.indexes.append(index) }
+        }
+        // Foreign keys and indexes are all known now: drop the indexes foreign keys made.
+        for table in assembly.tables.keys {
+            assembly.update(table) { table in
+                let snapshot = table
+                table.indexes.removeAll { Self.isImplicitForeignKeyIndex($0, of: snapshot) }
+            }
+        }
+        return assembly.schema()
+    }
 
-        // 1. Tables and their comments; DATABASE() names the default schema.
+    /// Tables and their comments; DATABASE() names the default schema. `nil` when
+    /// the scope holds no table.
+    func tables(_ queries: inout CatalogQueries, _ scope: Scope) throws -> (CatalogNaming, [Table])? {
         let tableScope = scope.sql(schema: "TABLE_SCHEMA", table: "TABLE_NAME")
-        let tableRows = try queries.run("""
+        let rows = try queries.run("""
             SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment,
                    DATABASE() AS current_schema
             FROM information_schema.TABLES
             WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') AND \(tableScope.sql)
             """, tableScope.parameters)
-        guard let first = tableRows.first else { return Schema() }
-        let current = first.catalogText("current_schema")
-        filter.defaultSchema = current
-        func schemaName(_ row: Row) -> String? {
-            let name = row.catalogString("schema_name")
-            return name == current ? nil : name
-        }
-        for row in tableRows {
-            let schema = schemaName(row), name = row.catalogString("table_name")
-            guard filter.includes(name: name, schema: schema) else { continue }
-            let comment = row.catalogString("table_comment")
-            assembly.add(Table(name: name, schema: schema, comment: comment.isEmpty ? nil : comment))
-        }
-        if assembly.tables.isEmpty { return Schema() }
+        guard let first = rows.first else { return nil }
+        let naming = CatalogNaming(defaultSchema: first.catalogText("current_schema"))
+        return (naming, rows.map { row in
+            let key = naming.table(row)
+            return Table(name: key.name, schema: key.schema, comment: row.catalogNonEmpty("table_comment"))
+        })
+    }
 
-        // 2. Check constraints (before the columns: a json_valid check makes a column JSON).
+    /// CHECK constraints by table (MySQL keeps their table in `TABLE_CONSTRAINTS`).
+    func checkConstraints(_ queries: inout CatalogQueries, _ scope: Scope, _ naming: CatalogNaming,
+                          isMySQL: Bool) throws -> [TableAssembly.TableKey: [CheckConstraint]] {
         let checkScope = scope.sql(schema: isMySQL ? "tc.TABLE_SCHEMA" : "cc.CONSTRAINT_SCHEMA",
                                    table: isMySQL ? "tc.TABLE_NAME" : "cc.TABLE_NAME")
         let checkSQL = isMySQL
@@ -107,37 +134,31 @@ public final class MariaDBIntrospector: Introspector {
             """
         var checks: [TableAssembly.TableKey: [CheckConstraint]] = [:]
         for row in try queries.run(checkSQL, checkScope.parameters) {
-            let key = TableAssembly.TableKey(schema: schemaName(row), name: row.catalogString("table_name"))
-            checks[key, default: []].append(CheckConstraint(name: row.catalogText("constraint_name"),
-                                                            sqltext: row.catalogString("check_clause")))
+            checks[naming.table(row), default: []].append(CheckConstraint(name: row.catalogText("constraint_name"),
+                                                                        sqltext: row.catalogString("check_clause")))
         }
+        return checks
+    }
 
-        // 3. Columns.
+    /// Every column, in table order.
+    func columns(_ queries: inout CatalogQueries, _ scope: Scope, _ naming: CatalogNaming,
+                 isMySQL: Bool) throws -> [(TableAssembly.TableKey, Column)] {
         let columnScope = scope.sql(schema: "TABLE_SCHEMA", table: "TABLE_NAME")
-        for row in try queries.run("""
+        return try queries.run("""
             SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, COLUMN_NAME AS column_name,
                    COLUMN_TYPE AS column_type, DATA_TYPE AS data_type, IS_NULLABLE AS is_nullable,
                    COLUMN_DEFAULT AS column_default, EXTRA AS extra, COLUMN_COMMENT AS column_comment
             FROM information_schema.COLUMNS
             WHERE \(columnScope.sql)
             ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION
-            """, columnScope.parameters) {
-            let key = TableAssembly.TableKey(schema: schemaName(row), name: row.catalogString("table_name"))
-            guard assembly.contains(schema: key.schema, name: key.name) else { continue }
-            let name = row.catalogString("column_name")
-            let jsonCheck = checks[key]?.firstIndex { Self.isJSONCheck($0, column: name) }
-            if let jsonCheck { checks[key]?.remove(at: jsonCheck) }
-            let column = Self.column(row, isJSON: jsonCheck != nil, isMySQL: isMySQL)
-            assembly.update(schema: key.schema, name: key.name) { $0.columns.append(column) }
-        }
-        for (key, list) in checks {
-            assembly.update(schema: key.schema, name: key.name) { $0.checkConstraints += list }
-        }
+            """, columnScope.parameters).map { row in (naming.table(row), Self.column(row, isMySQL: isMySQL)) }
+    }
 
-        // 4. Foreign keys, one row per column.
+    /// Foreign keys, from one row per column.
+    func foreignKeys(_ queries: inout CatalogQueries, _ scope: Scope,
+                     _ naming: CatalogNaming) throws -> [(TableAssembly.TableKey, ForeignKey)] {
         let foreignScope = scope.sql(schema: "k.TABLE_SCHEMA", table: "k.TABLE_NAME")
-        var keys: [String: (schema: String?, table: String, parts: KeyParts, row: Row)] = [:]
-        var keyOrder: [String] = []
+        var groups = RowGroups<(parts: KeyParts, first: Row)>()
         for row in try queries.run("""
             SELECT k.TABLE_SCHEMA AS schema_name, k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS constraint_name,
                    k.COLUMN_NAME AS column_name, k.ORDINAL_POSITION AS position,
@@ -151,34 +172,21 @@ public final class MariaDBIntrospector: Introspector {
             WHERE k.REFERENCED_TABLE_NAME IS NOT NULL AND \(foreignScope.sql)
             ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION
             """, foreignScope.parameters) {
-            let schema = schemaName(row), table = row.catalogString("table_name"), name = row.catalogString("constraint_name")
-            let key = "\(schema ?? "")\u{0}\(table)\u{0}\(name)"
-            if keys[key] == nil {
-                keys[key] = (schema, table, KeyParts(name: name), row)
-                keyOrder.append(key)
-            }
-            let position = row.catalogInt("position") ?? 0
-            keys[key]?.parts.columns.append((position, row.catalogString("column_name")))
-            keys[key]?.parts.referredColumns.append((position, row.catalogString("referred_column")))
+            let name = row.catalogString("constraint_name")
+            groups.add(.init(table: naming.table(row), name: name), start: { (KeyParts(name: name), row) },
+                       row: { $0.parts.add(row) })
         }
-        for key in keyOrder {
-            guard let entry = keys[key] else { continue }
-            let referredSchema = entry.row.catalogText("referred_schema")
-            let foreignKey = ForeignKey(
-                name: entry.parts.name,
-                columns: entry.parts.orderedColumns,
-                referredSchema: referredSchema == current ? nil : referredSchema,
-                referredTable: entry.row.catalogString("referred_table"),
-                referredColumns: entry.parts.orderedReferredColumns,
-                onDelete: Self.action(entry.row.catalogText("delete_rule")),
-                onUpdate: Self.action(entry.row.catalogText("update_rule")))
-            assembly.update(schema: entry.schema, name: entry.table) { $0.foreignKeys.append(foreignKey) }
+        return groups.groups.map { table, rows in
+            (table, ForeignKey(rows.parts, row: rows.first, naming: naming, action: Self.action))
         }
+    }
 
-        // 5. Keys and indexes, one row per key part.
+    /// Keys and indexes (`STATISTICS`, the primary key and unique keys included),
+    /// from one row per key part.
+    func keysAndIndexes(_ queries: inout CatalogQueries, _ scope: Scope, _ naming: CatalogNaming,
+                        isMySQL: Bool) throws -> [(TableAssembly.TableKey, Index)] {
         let indexScope = scope.sql(schema: "TABLE_SCHEMA", table: "TABLE_NAME")
-        var indexes: [String: (schema: String?, table: String, index: Index)] = [:]
-        var indexOrder: [String] = []
+        var groups = RowGroups<Index>()
         for row in try queries.run("""
             SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, INDEX_NAME AS index_name,
                    NON_UNIQUE AS non_unique, SEQ_IN_INDEX AS position, COLUMN_NAME AS column_name\
@@ -187,45 +195,34 @@ public final class MariaDBIntrospector: Introspector {
             WHERE \(indexScope.sql)
             ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
             """, indexScope.parameters) {
-            let schema = schemaName(row), table = row.catalogString("table_name"), name = row.catalogString("index_name")
-            let key = "\(schema ?? "")\u{0}\(table)\u{0}\(name)"
-            if indexes[key] == nil {
-                let unique = (row.catalogInt("non_unique") ?? 1) == 0
-                indexes[key] = (schema, table, Index(name: name, columns: [], unique: unique))
-                indexOrder.append(key)
-            }
-            if let column = row.catalogText("column_name") {
-                indexes[key]?.index.columns.append(column)
-            } else if let expression = row.catalogText("expression") {
-                indexes[key]?.index.expressions.append(expression)
-            }
-        }
-        for key in indexOrder {
-            guard var entry = indexes[key] else { continue }
-            if !entry.index.expressions.isEmpty {
-                // MySQL lists functional key parts apart from column ones; keep every key as written.
-                entry.index.expressions = entry.index.columns.map { "`\($0)`" } + entry.index.expressions
-                entry.index.columns = []
-            }
-            let index = entry.index
-            assembly.update(schema: entry.schema, name: entry.table) { table in
-                if index.name == "PRIMARY" {
-                    table.primaryKey = PrimaryKey(name: nil, columns: index.columns)
-                } else if index.unique, index.expressions.isEmpty {
-                    table.uniqueConstraints.append(UniqueConstraint(name: index.name, columns: index.columns))
-                } else {
-                    table.indexes.append(index)
+            let name = row.catalogString("index_name")
+            groups.add(.init(table: naming.table(row), name: name), start: {
+                Index(name: name, columns: [], unique: (row.catalogInt("non_unique") ?? 1) == 0)
+            }, row: { index in
+                if let column = row.catalogText("column_name") {
+                    index.columns.append(column)
+                } else if let expression = row.catalogText("expression") {
+                    index.expressions.append(expression)
                 }
-            }
+            })
         }
-        // Foreign keys and indexes are all known now: drop the indexes foreign keys made.
-        for key in assembly.tables.keys {
-            assembly.update(schema: key.schema, name: key.name) { table in
-                let snapshot = table
-                table.indexes.removeAll { Self.isImplicitForeignKeyIndex($0, of: snapshot) }
+        return groups.groups.map { table, index in
+            var index = index
+            if !index.expressions.isEmpty {
+                // MySQL lists functional key parts apart from column ones; keep every key as written.
+                index.expressions = index.columns.map { "`\($0)`" } + index.expressions
+                index.columns = []
             }
+            return (table, index)
         }
-        return assembly.schema()
+    }
+
+    /// The constraint a `STATISTICS` index stands for: `PRIMARY` is the primary key,
+    /// a unique index on columns is a unique constraint; `nil` for a plain index.
+    static func constraint(_ index: Index) -> CatalogConstraint? {
+        if index.name == "PRIMARY" { return .primaryKey(PrimaryKey(name: nil, columns: index.columns)) }
+        if index.unique, index.expressions.isEmpty { return .unique(UniqueConstraint(name: index.name, columns: index.columns)) }
+        return nil
     }
 
     /// Whether `index` is the one MySQL/MariaDB created for a foreign key of `table`:
@@ -239,21 +236,19 @@ public final class MariaDBIntrospector: Introspector {
 
     /// MariaDB's column check of its `JSON` alias: named as the column, `json_valid(`col`)`.
     static func isJSONCheck(_ check: CheckConstraint, column: String) -> Bool {
-        guard check.name == column else { return false }
-        let clause = check.sqltext.lowercased().filter { !$0.isWhitespace }
-        let quoted = "`" + column.lowercased().replacingEvery("`", with: "``") + "`"
-        return clause == "json_valid(\(quoted))" || clause == "json_valid(\(column.lowercased()))"
+        check.name == column
+            && SQLText.canonical(check.sqltext, backslashEscapes: true).lowercased() == "json_valid(\(column.lowercased()))"
     }
 
     /// One column from a row of the columns query.
-    static func column(_ row: Row, isJSON: Bool, isMySQL: Bool) -> Column {
+    /// (A `longtext` that a `json_valid` check makes JSON is `.text` here: the checks tell.)
+    static func column(_ row: Row, isMySQL: Bool) -> Column {
         let native = row.catalogString("column_type")
         let extra = row.catalogString("extra").lowercased()
         var column = Column(name: row.catalogString("column_name"), type: .text,
                             nullable: row.catalogString("is_nullable").uppercased() == "YES",
                             nativeType: native)
-        let comment = row.catalogString("column_comment")
-        column.comment = comment.isEmpty ? nil : comment
+        column.comment = row.catalogNonEmpty("column_comment")
         column.autoincrement = extra.contains("auto_increment")
         let generated = extra.contains("generated") && !extra.contains("default_generated")
         if !generated, !column.autoincrement, let text = row.catalogText("column_default"), text != "NULL" {
@@ -262,7 +257,7 @@ public final class MariaDBIntrospector: Introspector {
                 : text
             column.serverDefault = MariaDBDialect().portableDefault(reported)
         }
-        column.type = isJSON ? .json : portableType(native)
+        column.type = portableType(native)
         if column.type == .bigInteger, column.autoincrement { column.type = .bigIntIdentity }
         return column
     }

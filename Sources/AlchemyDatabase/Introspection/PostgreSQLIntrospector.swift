@@ -54,10 +54,27 @@ public final class PostgreSQLIntrospector: Introspector {
         defer { lastQueryCount = queries.count }
         var filter = TableFilter(options)
         let scope = Scope(options, filter: filter)
-        var assembly = TableAssembly()
+        guard let (naming, tables) = try tables(&queries, scope) else { return Schema() }
+        filter.defaultSchema = naming.defaultSchema
+        var assembly = TableAssembly(tables.filter { filter.includes(name: $0.name, schema: $0.schema) })
+        if assembly.tables.isEmpty { return Schema() }
+        let labels = try enumLabels(&queries)
+        for (table, column) in try columns(&queries, scope, naming, enumLabels: labels) {
+            assembly.update(table) { $0.columns.append(column) }
+        }
+        for (table, constraint) in try constraints(&queries, scope, naming) {
+            assembly.update(table) { constraint.add(to: &$0) }
+        }
+        for (table, index) in try indexes(&queries, scope, naming) {
+            assembly.update(table) { $0.indexes.append(index) }
+        }
+        return assembly.schema()
+    }
 
-        // 1. Tables and their comments; the current schema names the default one.
-        let tableRows = try queries.run("""
+    /// Tables and their comments; the current schema names the default one.
+    /// `nil` when the scope holds no table.
+    func tables(_ queries: inout CatalogQueries, _ scope: Scope) throws -> (CatalogNaming, [Table])? {
+        let rows = try queries.run("""
             SELECT n.nspname AS schema_name, c.relname AS table_name,
                    pg_catalog.obj_description(c.oid, 'pg_class') AS table_comment,
                    current_schema() AS current_schema
@@ -65,32 +82,32 @@ public final class PostgreSQLIntrospector: Introspector {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(scope.sql)
             """, scope.parameters)
-        guard let current = tableRows.first?.catalogText("current_schema") else { return Schema() }
-        filter.defaultSchema = current
-        func schemaName(_ row: Row) -> String? {
-            let name = row.catalogString("schema_name")
-            return name == current ? nil : name
-        }
-        for row in tableRows {
-            let schema = schemaName(row), name = row.catalogString("table_name")
-            guard filter.includes(name: name, schema: schema) else { continue }
-            assembly.add(Table(name: name, schema: schema, comment: row.catalogText("table_comment")))
-        }
-        if assembly.tables.isEmpty { return Schema() }
+        guard let current = rows.first?.catalogText("current_schema") else { return nil }
+        let naming = CatalogNaming(defaultSchema: current)
+        return (naming, rows.map { row in
+            let key = naming.table(row)
+            return Table(name: key.name, schema: key.schema, comment: row.catalogText("table_comment"))
+        })
+    }
 
-        // 2. Enum labels, by type oid.
-        var enumValues: [Int64: [String]] = [:]
+    /// Enum labels in their order, by type oid.
+    func enumLabels(_ queries: inout CatalogQueries) throws -> [Int64: [String]] {
+        var labels: [Int64: [String]] = [:]
         for row in try queries.run("""
             SELECT e.enumtypid AS type_oid, e.enumlabel AS label
             FROM pg_catalog.pg_enum e
             ORDER BY e.enumtypid, e.enumsortorder
             """) {
             guard let oid = row["type_oid"].int64Value else { continue }
-            enumValues[oid, default: []].append(row.catalogString("label"))
+            labels[oid, default: []].append(row.catalogString("label"))
         }
+        return labels
+    }
 
-        // 3. Columns.
-        for row in try queries.run("""
+    /// Every column, in table order.
+    func columns(_ queries: inout CatalogQueries, _ scope: Scope, _ naming: CatalogNaming,
+                 enumLabels: [Int64: [String]]) throws -> [(TableAssembly.TableKey, Column)] {
+        try queries.run("""
             SELECT n.nspname AS schema_name, c.relname AS table_name, a.attnum, a.attname AS column_name,
                    pg_catalog.format_type(a.atttypid, a.atttypmod) AS native_type,
                    a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
@@ -114,14 +131,21 @@ public final class PostgreSQLIntrospector: Introspector {
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
               AND \(scope.sql)
             ORDER BY n.nspname, c.relname, a.attnum
-            """, scope.parameters) {
-            let column = Self.column(row, enumValues: enumValues)
-            assembly.update(schema: schemaName(row), name: row.catalogString("table_name")) { $0.columns.append(column) }
-        }
+            """, scope.parameters).map { row in (naming.table(row), Self.column(row, enumValues: enumLabels)) }
+    }
 
-        // 4. Constraints, one row per key column (a CHECK without columns has one row).
-        var keys: [String: (schema: String?, table: String, type: String, parts: KeyParts, row: Row)] = [:]
-        var keyOrder: [String] = []
+    /// The rows of one constraint: its kind (`contype`), its columns, and its first row.
+    struct ConstraintRows {
+        var type: String
+        var parts: KeyParts
+        var first: Row
+    }
+
+    /// Primary keys, unique, foreign-key and CHECK constraints, from one row per key
+    /// column (a CHECK without columns has one row).
+    func constraints(_ queries: inout CatalogQueries, _ scope: Scope,
+                     _ naming: CatalogNaming) throws -> [(TableAssembly.TableKey, CatalogConstraint)] {
+        var groups = RowGroups<ConstraintRows>()
         for row in try queries.run("""
             SELECT n.nspname AS schema_name, c.relname AS table_name, con.conname AS constraint_name,
                    con.contype AS constraint_type, k.ord AS position, a.attname AS column_name,
@@ -139,47 +163,44 @@ public final class PostgreSQLIntrospector: Introspector {
             WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND \(scope.sql)
             ORDER BY n.nspname, c.relname, con.conname, k.ord
             """, scope.parameters) {
-            let schema = schemaName(row), table = row.catalogString("table_name"), name = row.catalogString("constraint_name")
-            let key = "\(schema ?? "")\u{0}\(table)\u{0}\(name)"
-            if keys[key] == nil {
-                keys[key] = (schema, table, row.catalogString("constraint_type"), KeyParts(name: name), row)
-                keyOrder.append(key)
-            }
-            let position = row.catalogInt("position") ?? 0
-            if let column = row.catalogText("column_name") { keys[key]?.parts.columns.append((position, column)) }
-            if let referred = row.catalogText("referred_column") { keys[key]?.parts.referredColumns.append((position, referred)) }
+            let name = row.catalogString("constraint_name")
+            groups.add(.init(table: naming.table(row), name: name),
+                       start: { ConstraintRows(type: row.catalogString("constraint_type"), parts: KeyParts(name: name), first: row) },
+                       row: { $0.parts.add(row) })
         }
-        for key in keyOrder {
-            guard let entry = keys[key] else { continue }
-            let name = entry.parts.name
-            assembly.update(schema: entry.schema, name: entry.table) { table in
-                switch entry.type {
-                case "p":
-                    table.primaryKey = PrimaryKey(name: name, columns: entry.parts.orderedColumns)
-                case "u":
-                    table.uniqueConstraints.append(UniqueConstraint(name: name, columns: entry.parts.orderedColumns))
-                case "f":
-                    let referredSchema = entry.row.catalogText("referred_schema")
-                    table.foreignKeys.append(ForeignKey(
-                        name: name,
-                        columns: entry.parts.orderedColumns,
-                        referredSchema: referredSchema == current ? nil : referredSchema,
-                        referredTable: entry.row.catalogString("referred_table"),
-                        referredColumns: entry.parts.orderedReferredColumns,
-                        onDelete: Self.action(entry.row.catalogText("delete_rule")),
-                        onUpdate: Self.action(entry.row.catalogText("update_rule"))))
-                case "c":
-                    table.checkConstraints.append(CheckConstraint(
-                        name: name, sqltext: Self.checkCondition(entry.row.catalogString("definition"))))
-                default:
-                    break
-                }
-            }
+        return groups.groups.compactMap { table, rows in
+            Self.constraint(rows, naming: naming).map { (table, $0) }
         }
+    }
 
-        // 5. Indexes that are not a constraint's, one row per key.
-        var indexes: [String: (schema: String?, table: String, index: Index, expression: Bool)] = [:]
-        var indexOrder: [String] = []
+    static func constraint(_ rows: ConstraintRows, naming: CatalogNaming) -> CatalogConstraint? {
+        let name = rows.parts.name
+        switch rows.type {
+        case "p": return .primaryKey(PrimaryKey(name: name, columns: rows.parts.orderedColumns))
+        case "u": return .unique(UniqueConstraint(name: name, columns: rows.parts.orderedColumns))
+        case "f": return .foreignKey(ForeignKey(rows.parts, row: rows.first, naming: naming, action: action))
+        case "c": return .check(CheckConstraint(name: name, sqltext: checkCondition(rows.first.catalogString("definition"))))
+        default: return nil
+        }
+    }
+
+    /// An index being read, and whether any of its keys is an expression.
+    struct IndexRows {
+        var index: Index
+        var hasExpression = false
+
+        /// Plain column indexes list columns; any expression makes every key an expression.
+        var finished: Index {
+            var index = index
+            if hasExpression { index.columns = [] } else { index.expressions = [] }
+            return index
+        }
+    }
+
+    /// Indexes that are not a constraint's, from one row per key.
+    func indexes(_ queries: inout CatalogQueries, _ scope: Scope,
+                 _ naming: CatalogNaming) throws -> [(TableAssembly.TableKey, Index)] {
+        var groups = RowGroups<IndexRows>()
         for row in try queries.run("""
             SELECT n.nspname AS schema_name, c.relname AS table_name, i.relname AS index_name,
                    ix.indisunique AS is_unique, k.ord AS position, a.attname AS column_name,
@@ -198,27 +219,20 @@ public final class PostgreSQLIntrospector: Introspector {
               AND \(scope.sql)
             ORDER BY n.nspname, c.relname, i.relname, k.ord
             """, scope.parameters) {
-            let schema = schemaName(row), table = row.catalogString("table_name"), name = row.catalogString("index_name")
-            let key = "\(schema ?? "")\u{0}\(table)\u{0}\(name)"
-            if indexes[key] == nil {
-                indexes[key] = (schema, table, Index(name: name, columns: [], unique: row.catalogFlag("is_unique"),
-                                                      where: row.catalogText("predicate")), false)
-                indexOrder.append(key)
-            }
-            if let column = row.catalogText("column_name") {
-                indexes[key]?.index.columns.append(column)
-            } else {
-                indexes[key]?.expression = true
-            }
-            indexes[key]?.index.expressions.append(row.catalogString("key_text"))
+            let name = row.catalogString("index_name")
+            groups.add(.init(table: naming.table(row), name: name), start: {
+                IndexRows(index: Index(name: name, columns: [], unique: row.catalogFlag("is_unique"),
+                                       where: row.catalogText("predicate")))
+            }, row: { rows in
+                if let column = row.catalogText("column_name") {
+                    rows.index.columns.append(column)
+                } else {
+                    rows.hasExpression = true
+                }
+                rows.index.expressions.append(row.catalogString("key_text"))
+            })
         }
-        for key in indexOrder {
-            guard var entry = indexes[key] else { continue }
-            // Plain column indexes list columns; any expression makes every key an expression.
-            if entry.expression { entry.index.columns = [] } else { entry.index.expressions = [] }
-            assembly.update(schema: entry.schema, name: entry.table) { $0.indexes.append(entry.index) }
-        }
-        return assembly.schema()
+        return groups.groups.map { ($0.table, $0.value.finished) }
     }
 
     /// One column from a row of the columns query.
@@ -295,16 +309,16 @@ public final class PostgreSQLIntrospector: Introspector {
 
     /// `CHECK (cond)` (possibly followed by `NOT VALID` / `NO INHERIT`) -> `cond`.
     static func checkCondition(_ definition: String) -> String {
-        var text = definition.trimmingWhitespace()
-        for suffix in [" NOT VALID", " NO INHERIT"] where text.hasSuffix(suffix) {
-            text = String(text.dropLast(suffix.count))
+        let text = SQLTokens(definition)
+        guard text.count >= 3, text.isKeyword(text[0], "CHECK"), text[1].isSymbol(UInt8(ascii: "(")),
+              let close = text.closingParenthesis(of: 1),
+              text.tokens[(close + 1)...].allSatisfy({ text.keyword($0).map(checkOptions.contains) == true }) else {
+            return definition.trimmingWhitespace()
         }
-        for suffix in [" NOT VALID", " NO INHERIT"] where text.hasSuffix(suffix) {
-            text = String(text.dropLast(suffix.count))
-        }
-        guard text.hasPrefix("CHECK ("), text.hasSuffix(")") else { return text }
-        return String(text.dropFirst("CHECK (".count).dropLast())
+        return text.text(between: text[1], and: text[close])
     }
+
+    static let checkOptions: Set<String> = ["NOT", "VALID", "NO", "INHERIT"]
 }
 
 /// Splitting a type's text into its name and integer arguments.

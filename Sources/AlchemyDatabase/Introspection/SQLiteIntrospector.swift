@@ -63,56 +63,123 @@ public final class SQLiteIntrospector: Introspector {
         var filter = TableFilter(options)
         filter.defaultSchema = "main"
         let scope = Scope(options, filter: filter)
-        var assembly = TableAssembly()
-        var definitions: [TableAssembly.TableKey: SQLiteSchemaSQL.TableDefinition] = [:]
-        func schemaName(_ row: Row) -> String? {
-            let name = row.catalogString("schema_name")
-            return name == "main" ? nil : name
+        let naming = CatalogNaming(defaultSchema: "main")
+        let tables = try tables(&queries, scope, naming).filter { filter.includes(name: $0.table.name, schema: $0.table.schema) }
+        if tables.isEmpty { return Schema() }
+        var assembly = TableAssembly(tables.map(\.table))
+        // Constraint names and CHECKs are only in the CREATE TABLE text; each name is claimed once.
+        var definitions = Dictionary(tables.map { (TableAssembly.TableKey(schema: $0.table.schema, name: $0.table.name), $0.definition) },
+                                     uniquingKeysWith: { _, last in last })
+        var keyColumns: [TableAssembly.TableKey: KeyParts] = [:]
+        for (table, row) in try columns(&queries, scope, naming) {
+            assembly.update(table) { $0.columns.append(row.column) }
+            if let position = row.keyPosition { keyColumns[table, default: KeyParts()].columns.append((position, row.column.name)) }
         }
+        for (table, parts) in keyColumns {
+            let definition = definitions[table] ?? .init()
+            assembly.update(table) { Self.setPrimaryKey(parts.orderedColumns, of: &$0, definition: definition) }
+        }
+        for (table, rows) in try indexes(&queries, scope, naming) {
+            switch rows.origin {
+            case "u":
+                let columns = rows.index.columns
+                let name = definitions[table, default: .init()].claimUniqueName(columns: columns)
+                assembly.update(table) { $0.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns)) }
+            case "c":
+                assembly.update(table) { $0.indexes.append(rows.createdIndex) }
+            default:
+                break  // "pk": the primary key of a WITHOUT ROWID or non-INTEGER key table.
+            }
+        }
+        for (table, rows) in try foreignKeys(&queries, scope, naming) {
+            var foreignKey = rows.foreignKey
+            // `REFERENCES t` without columns means t's primary key.
+            if rows.missingTarget {
+                let referred = TableAssembly.TableKey(schema: table.schema, name: foreignKey.referredTable)
+                foreignKey.referredColumns = assembly[referred]?.primaryKey?.columns ?? []
+            }
+            foreignKey.name = definitions[table, default: .init()].claimForeignKeyName(foreignKey)
+            assembly.update(table) { $0.foreignKeys.append(foreignKey) }
+        }
+        for (table, definition) in definitions {
+            let checks = definition.checks.map { CheckConstraint(name: $0.name, sqltext: $0.sqltext) }
+            assembly.update(table) { $0.checkConstraints = checks }
+        }
+        return assembly.schema()
+    }
 
-        // 1. Tables and their CREATE TABLE text.
+    /// Tables and what their CREATE TABLE text declares.
+    func tables(_ queries: inout CatalogQueries, _ scope: Scope,
+                _ naming: CatalogNaming) throws -> [(table: Table, definition: SQLiteSchemaSQL.TableDefinition)] {
         let tables = scope.union("""
             SELECT {name} AS schema_name, m.name AS table_name, m.sql AS table_sql FROM {schema}.sqlite_master m
             """, orderBy: "schema_name, table_name")
-        for row in try queries.run(tables.sql, tables.parameters) {
-            let schema = schemaName(row), name = row.catalogString("table_name")
-            guard filter.includes(name: name, schema: schema) else { continue }
-            assembly.add(Table(name: name, schema: schema))
-            definitions[.init(schema: schema, name: name)] = SQLiteSchemaSQL.createTable(row.catalogString("table_sql"))
+        return try queries.run(tables.sql, tables.parameters).map { row in
+            let key = naming.table(row)
+            return (Table(name: key.name, schema: key.schema), SQLiteSchemaSQL.createTable(row.catalogString("table_sql")))
         }
-        if assembly.tables.isEmpty { return Schema() }
+    }
 
-        // 2. Columns.
+    /// A column, and its position in the primary key if it is part of it.
+    struct ColumnRow {
+        var column: Column
+        var keyPosition: Int?
+    }
+
+    /// Every column, in table order.
+    func columns(_ queries: inout CatalogQueries, _ scope: Scope,
+                 _ naming: CatalogNaming) throws -> [(TableAssembly.TableKey, ColumnRow)] {
         let columns = scope.union("""
             SELECT {name} AS schema_name, m.name AS table_name, p.cid AS cid, p.name AS column_name,
                    p.type AS column_type, p."notnull" AS not_null, p.dflt_value AS default_sql, p.pk AS pk
             FROM {schema}.sqlite_master m JOIN pragma_table_info(m.name, {name}) p
             """, orderBy: "schema_name, table_name, cid")
-        var keyColumns: [TableAssembly.TableKey: [(position: Int, name: String)]] = [:]
-        for row in try queries.run(columns.sql, columns.parameters) {
-            let key = TableAssembly.TableKey(schema: schemaName(row), name: row.catalogString("table_name"))
+        return try queries.run(columns.sql, columns.parameters).map { row in
             let native = row.catalogString("column_type")
             var column = Column(name: row.catalogString("column_name"), type: Self.portableType(native),
                                 nullable: !row.catalogFlag("not_null"), nativeType: native)
             if let defaultSQL = row.catalogText("default_sql") { column.serverDefault = SQLiteDialect().portableDefault(defaultSQL) }
-            if let position = row.catalogInt("pk"), position > 0 { keyColumns[key, default: []].append((position, column.name)) }
-            assembly.update(schema: key.schema, name: key.name) { $0.columns.append(column) }
+            let position = row.catalogInt("pk").flatMap { $0 > 0 ? $0 : nil }
+            return (naming.table(row), ColumnRow(column: column, keyPosition: position))
         }
-        for (key, parts) in keyColumns {
-            let names = parts.sorted { $0.position < $1.position }.map(\.name)
-            let definition = definitions[key] ?? .init()
-            assembly.update(schema: key.schema, name: key.name) { table in
-                table.primaryKey = PrimaryKey(name: definition.primaryKey?.name, columns: names)
-                // Only a lone key column declared exactly INTEGER aliases the rowid.
-                guard names.count == 1, !definition.withoutRowid,
-                      let i = table.columns.firstIndex(where: { $0.name == names[0] }),
-                      table.columns[i].nativeType?.uppercased() == "INTEGER" else { return }
-                table.columns[i].autoincrement = true
-                table.columns[i].nullable = false
-            }
-        }
+    }
 
-        // 3. Indexes and unique constraints, one row per key.
+    /// The primary key on `columns`, named from the CREATE TABLE text; a lone key
+    /// column declared exactly INTEGER aliases the rowid.
+    static func setPrimaryKey(_ columns: [String], of table: inout Table, definition: SQLiteSchemaSQL.TableDefinition) {
+        table.primaryKey = PrimaryKey(name: definition.primaryKey?.name, columns: columns)
+        guard columns.count == 1, !definition.withoutRowid,
+              let i = table.columns.firstIndex(where: { $0.name == columns[0] }),
+              table.columns[i].nativeType?.uppercased() == "INTEGER" else { return }
+        table.columns[i].autoincrement = true
+        table.columns[i].nullable = false
+    }
+
+    /// An index being read: how it was made (`origin`: `u`nique constraint,
+    /// `c`reate index, `pk`), its `CREATE INDEX` text, and whether a key is an expression.
+    struct IndexRows {
+        var index: Index
+        var origin: String
+        var sql: String?
+        var hasExpression = false
+
+        /// The index of a `CREATE INDEX`: an expression index takes every key, and a
+        /// partial one its predicate, from the text.
+        var createdIndex: Index {
+            var index = index
+            let created = sql.map(SQLiteSchemaSQL.createIndex)
+            if hasExpression {
+                index.expressions = created?.keys ?? []
+                index.columns = []
+            }
+            index.where = created?.predicate
+            return index
+        }
+    }
+
+    /// Indexes and unique constraints, from one row per key.
+    func indexes(_ queries: inout CatalogQueries, _ scope: Scope,
+                 _ naming: CatalogNaming) throws -> [(table: TableAssembly.TableKey, value: IndexRows)] {
         let indexes = scope.union("""
             SELECT {name} AS schema_name, m.name AS table_name, il.name AS index_name, il."unique" AS is_unique,
                    il.origin AS origin, ii.seqno AS position, ii.cid AS cid, ii.name AS column_name,
@@ -122,104 +189,57 @@ public final class SQLiteIntrospector: Introspector {
             JOIN pragma_index_info(il.name, {name}) ii
             LEFT JOIN {schema}.sqlite_master im ON im.type = 'index' AND im.name = il.name
             """, orderBy: "schema_name, table_name, index_name, position")
-        var found: [String: (key: TableAssembly.TableKey, index: Index, origin: String, sql: String?, expression: Bool)] = [:]
-        var foundOrder: [String] = []
+        var groups = RowGroups<IndexRows>()
         for row in try queries.run(indexes.sql, indexes.parameters) {
-            let key = TableAssembly.TableKey(schema: schemaName(row), name: row.catalogString("table_name"))
             let name = row.catalogString("index_name")
-            let id = "\(key.schema ?? "")\u{0}\(key.name)\u{0}\(name)"
-            if found[id] == nil {
-                found[id] = (key, Index(name: name, columns: [], unique: row.catalogFlag("is_unique")),
-                             row.catalogString("origin"), row.catalogText("index_sql"), false)
-                foundOrder.append(id)
-            }
-            if let column = row.catalogText("column_name"), (row.catalogInt("cid") ?? -1) >= 0 {
-                found[id]?.index.columns.append(column)
-            } else {
-                found[id]?.expression = true
-            }
-        }
-        for id in foundOrder {
-            guard var entry = found[id] else { continue }
-            switch entry.origin {
-            case "u":
-                var definition = definitions[entry.key] ?? .init()
-                // Name it from the CREATE TABLE text: the first unclaimed UNIQUE on the same columns.
-                let match = definition.uniques.firstIndex { Self.sameColumns($0.columns, entry.index.columns) }
-                let name = match.flatMap { definition.uniques[$0].name }
-                if let match { definition.uniques.remove(at: match) }
-                definitions[entry.key] = definition
-                let columns = entry.index.columns
-                assembly.update(schema: entry.key.schema, name: entry.key.name) {
-                    $0.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns))
+            groups.add(.init(table: naming.table(row), name: name), start: {
+                IndexRows(index: Index(name: name, columns: [], unique: row.catalogFlag("is_unique")),
+                          origin: row.catalogString("origin"), sql: row.catalogText("index_sql"))
+            }, row: { rows in
+                if let column = row.catalogText("column_name"), (row.catalogInt("cid") ?? -1) >= 0 {
+                    rows.index.columns.append(column)
+                } else {
+                    rows.hasExpression = true
                 }
-            case "c":
-                if entry.expression {
-                    entry.index.expressions = entry.sql.map(SQLiteSchemaSQL.indexKeys) ?? []
-                    entry.index.columns = []
-                }
-                entry.index.where = entry.sql.flatMap(SQLiteSchemaSQL.indexPredicate)
-                let index = entry.index
-                assembly.update(schema: entry.key.schema, name: entry.key.name) { $0.indexes.append(index) }
-            default:
-                break  // "pk": the primary key of a WITHOUT ROWID or non-INTEGER key table.
-            }
+            })
         }
+        return groups.groups
+    }
 
-        // 4. Foreign keys, one row per column.
+    /// A foreign key being read, and whether it names no referred columns (`REFERENCES t`).
+    struct ReferenceRows {
+        var foreignKey: ForeignKey
+        var missingTarget = false
+    }
+
+    /// Foreign keys (without names: the CREATE TABLE text has them), from one row per column.
+    func foreignKeys(_ queries: inout CatalogQueries, _ scope: Scope,
+                     _ naming: CatalogNaming) throws -> [(table: TableAssembly.TableKey, value: ReferenceRows)] {
         let foreign = scope.union("""
             SELECT {name} AS schema_name, m.name AS table_name, f.id AS id, f.seq AS position,
                    f."table" AS referred_table, f."from" AS column_name, f."to" AS referred_column,
                    f.on_update AS on_update, f.on_delete AS on_delete
             FROM {schema}.sqlite_master m JOIN pragma_foreign_key_list(m.name, {name}) f
             """, orderBy: "schema_name, table_name, id, position")
-        var references: [String: (key: TableAssembly.TableKey, foreignKey: ForeignKey, missingTarget: Bool)] = [:]
-        var referenceOrder: [String] = []
+        var groups = RowGroups<ReferenceRows>()
         for row in try queries.run(foreign.sql, foreign.parameters) {
-            let key = TableAssembly.TableKey(schema: schemaName(row), name: row.catalogString("table_name"))
-            let id = "\(key.schema ?? "")\u{0}\(key.name)\u{0}\(row.catalogInt("id") ?? 0)"
-            if references[id] == nil {
-                references[id] = (key, ForeignKey(
-                    columns: [], referredSchema: key.schema, referredTable: row.catalogString("referred_table"),
+            let table = naming.table(row)
+            groups.add(.init(table: table, name: String(row.catalogInt("id") ?? 0)), start: {
+                ReferenceRows(foreignKey: ForeignKey(
+                    columns: [], referredSchema: table.schema, referredTable: row.catalogString("referred_table"),
                     referredColumns: [],
                     onDelete: ReferentialAction(catalogRule: row.catalogText("on_delete")),
-                    onUpdate: ReferentialAction(catalogRule: row.catalogText("on_update"))), false)
-                referenceOrder.append(id)
-            }
-            references[id]?.foreignKey.columns.append(row.catalogString("column_name"))
-            if let referred = row.catalogText("referred_column") {
-                references[id]?.foreignKey.referredColumns.append(referred)
-            } else {
-                references[id]?.missingTarget = true
-            }
+                    onUpdate: ReferentialAction(catalogRule: row.catalogText("on_update"))))
+            }, row: { rows in
+                rows.foreignKey.columns.append(row.catalogString("column_name"))
+                if let referred = row.catalogText("referred_column") {
+                    rows.foreignKey.referredColumns.append(referred)
+                } else {
+                    rows.missingTarget = true
+                }
+            })
         }
-        for id in referenceOrder {
-            guard var entry = references[id] else { continue }
-            // `REFERENCES t` without columns means t's primary key.
-            if entry.missingTarget {
-                entry.foreignKey.referredColumns = assembly[entry.key.schema, entry.foreignKey.referredTable]?
-                    .primaryKey?.columns ?? []
-            }
-            var definition = definitions[entry.key] ?? .init()
-            let match = definition.foreignKeys.firstIndex {
-                Self.sameColumns($0.columns, entry.foreignKey.columns)
-                    && $0.referredTable.lowercased() == entry.foreignKey.referredTable.lowercased()
-            }
-            if let match {
-                entry.foreignKey.name = definition.foreignKeys[match].name
-                definition.foreignKeys.remove(at: match)
-                definitions[entry.key] = definition
-            }
-            let foreignKey = entry.foreignKey
-            assembly.update(schema: entry.key.schema, name: entry.key.name) { $0.foreignKeys.append(foreignKey) }
-        }
-
-        // CHECK constraints exist only in the CREATE TABLE text.
-        for (key, definition) in definitions {
-            let checks = definition.checks.map { CheckConstraint(name: $0.name, sqltext: $0.sqltext) }
-            assembly.update(schema: key.schema, name: key.name) { $0.checkConstraints = checks }
-        }
-        return assembly.schema()
+        return groups.groups
     }
 
     /// Column lists compared as SQLite compares identifiers (ASCII case-insensitively).
@@ -262,6 +282,23 @@ public final class SQLiteIntrospector: Introspector {
             if base.contains("real") || base.contains("floa") || base.contains("doub") { return .double }
             return .numeric(precision: nil, scale: nil)
         }
+    }
+}
+
+extension SQLiteSchemaSQL.TableDefinition {
+    /// The name of the first unclaimed UNIQUE on the same columns, which is then claimed.
+    mutating func claimUniqueName(columns: [String]) -> String? {
+        guard let match = uniques.firstIndex(where: { SQLiteIntrospector.sameColumns($0.columns, columns) }) else { return nil }
+        return uniques.remove(at: match).name
+    }
+
+    /// The name of the first unclaimed foreign key on the same columns and table, which is then claimed.
+    mutating func claimForeignKeyName(_ foreignKey: ForeignKey) -> String? {
+        guard let match = foreignKeys.firstIndex(where: {
+            SQLiteIntrospector.sameColumns($0.columns, foreignKey.columns)
+                && $0.referredTable.lowercased() == foreignKey.referredTable.lowercased()
+        }) else { return nil }
+        return foreignKeys.remove(at: match).name
     }
 }
 

@@ -46,22 +46,23 @@ public struct SQLiteLiveTableReader {
 
     /// Each column definition of a `CREATE TABLE` text as written, with the names it uses besides its own.
     static func columnDefinitions(_ sql: String) -> [(name: String, text: String, mentions: Set<String>)] {
-        let tokens = SQLiteSchemaSQL.tokens(sql)
-        guard let open = tokens.firstIndex(where: { $0.isPunctuation("(") }) else { return [] }
-        return SQLiteSchemaSQL.splitList(tokens, from: open).items.compactMap { item in
+        let text = SQLiteSchemaSQL.tokens(sql)
+        guard let open = text.tokens.firstIndex(where: { $0.isSymbol(UInt8(ascii: "(")) }) else { return [] }
+        return text.listItems(openingAt: open).items.compactMap { item in
             guard let first = item.first,
-                  !["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].contains(first.keyword ?? "") else { return nil }
-            return (first.identifier, SQLiteSchemaSQL.text(item, in: sql), Self.mentions(item.dropFirst()))
+                  !SQLiteSchemaSQL.tableConstraintKeywords.contains(text.keyword(first) ?? "") else { return nil }
+            return (text.content(first), text.text(item), Self.mentions(item.dropFirst(), text))
         }
     }
 
     /// The identifiers (and bare words) of some SQL, lower-cased: a conservative
     /// "does it use this name" test, which may also match a keyword.
     static func mentions(_ sql: String) -> Set<String> {
-        mentions(SQLiteSchemaSQL.tokens(sql)[...])
+        let text = SQLiteSchemaSQL.tokens(sql)
+        return mentions(text.tokens[...], text)
     }
 
-    static func mentions(_ tokens: ArraySlice<SQLiteSchemaSQL.Token>) -> Set<String> {
-        Set(tokens.filter { $0.kind == .word || $0.kind == .quoted }.map { $0.identifier.lowercased() })
+    static func mentions(_ tokens: ArraySlice<SQLToken>, _ text: SQLTokens) -> Set<String> {
+        Set(tokens.filter { $0.kind == .word || $0.kind == .quotedIdentifier }.map { text.content($0).lowercased() })
     }
 }

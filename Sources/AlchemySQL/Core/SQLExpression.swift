@@ -42,34 +42,26 @@ public enum SQLExpression {
 
     private static func scan(_ bytes: [UInt8], backslashEscapes: Bool) -> Problem? {
         var depth = 0
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
-                guard let end = SQLText.quotedRunEnd(bytes, from: i, backslashEscapes: backslashEscapes && byte == UInt8(ascii: "'")) else {
-                    return .unterminatedQuote
-                }
-                i = end
-            case UInt8(ascii: ";"):
+        let tokenizer: SQLTokenizer = backslashEscapes ? .standardWithBackslashEscapes : .standard
+        for token in tokenizer.tokens(bytes) {
+            switch token.kind {
+            case .comment:
+                return .comment
+            case .string, .quotedIdentifier:
+                if !token.isClosed { return .unterminatedQuote }
+            case .symbol where token.byte == UInt8(ascii: ";"):
                 return .statementSeparator
-            case UInt8(ascii: "-") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "-"):
-                return .comment
-            case UInt8(ascii: "/") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "*"):
-                return .comment
-            case UInt8(ascii: "("):
+            case .symbol where token.byte == UInt8(ascii: "("):
                 depth += 1
-            case UInt8(ascii: ")"):
+            case .symbol where token.byte == UInt8(ascii: ")"):
                 depth -= 1
                 if depth < 0 { return .unbalancedParentheses }
-            default:
+            case .word, .number, .symbol:
                 break
             }
-            i += 1
         }
         return depth == 0 ? nil : .unbalancedParentheses
     }
-
 
     /// The expressions an operation hands to the dialect as SQL.
     public static func expressions(in operation: MigrateOperation) -> [String] {

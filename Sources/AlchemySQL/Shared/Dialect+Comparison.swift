@@ -56,60 +56,19 @@ public enum SQLText {
         case symbol(Character)
     }
 
-    /// Splits SQL into tokens; blanks separate tokens and are dropped.
+    /// Splits SQL into tokens; blanks and comments separate tokens and are dropped.
     /// `backslashEscapes` reads `\'` inside strings as MySQL does.
-    ///
-    /// ASCII text (nearly every type and default) is read as bytes: autogenerate
-    /// compares thousands of columns, and grapheme breaking was most of the cost.
     public static func tokens(_ sql: String, backslashEscapes: Bool = false) -> [Token] {
-        if ASCIIByte.isASCII(sql) {
-            return tokens(Array(sql.utf8), backslashEscapes: backslashEscapes)
-        }
-        return tokens(Array(sql), backslashEscapes: backslashEscapes)
-    }
-
-    static func tokens<Unit: SQLTextUnit>(_ characters: [Unit], backslashEscapes: Bool) -> [Token] {
-        var tokens: [Token] = []
-        var i = 0
-        func isWord(_ c: Unit) -> Bool { c.isWordPart }
-        while i < characters.count {
-            let c = characters[i]
-            if c.isBlank {
-                i += 1
-            } else if c == Unit.singleQuote || c == Unit.doubleQuote || c == Unit.backquote {
-                var content = ""
-                var j = i + 1
-                while j < characters.count {
-                    let d = characters[j]
-                    if backslashEscapes, c == Unit.singleQuote, d == Unit.backslash, j + 1 < characters.count {
-                        characters[j + 1].append(to: &content)
-                        j += 2
-                        continue
-                    }
-                    if d == c {
-                        if j + 1 < characters.count, characters[j + 1] == c { c.append(to: &content); j += 2; continue }
-                        break
-                    }
-                    d.append(to: &content)
-                    j += 1
-                }
-                tokens.append(c == Unit.singleQuote ? .string(content) : .identifier(content))
-                i = j + 1
-            } else if isWord(c) {
-                var j = i
-                // A decimal point inside a number belongs to it (`1.5`).
-                while j < characters.count,
-                      isWord(characters[j]) || (characters[j] == Unit.dot && characters[i].isDigit && j + 1 < characters.count && characters[j + 1].isDigit) {
-                    j += 1
-                }
-                tokens.append(.word(Unit.string(characters[i..<j]).lowercased()))
-                i = j
-            } else {
-                tokens.append(.symbol(c.character))
-                i += 1
+        let text = SQLTokens(sql, backslashEscapes ? .standardWithBackslashEscapes : .standard)
+        return text.tokens.compactMap { token in
+            switch token.kind {
+            case .word, .number: .word(text.lowercasedWord(token))
+            case .string: .string(text.content(token))
+            case .quotedIdentifier: .identifier(text.content(token))
+            case .symbol: .symbol(Character(Unicode.Scalar(token.byte)))
+            case .comment: nil
             }
         }
-        return tokens
     }
 
     /// The tokens written back: one blank between two words, none elsewhere,
@@ -132,29 +91,6 @@ public enum SQLText {
             }
         }
         return output
-    }
-
-    /// The index of the closing quote of the quoted run (string or quoted name) that
-    /// opens at `start`, `nil` when it never closes; a doubled quote stays inside, and
-    /// with `backslashEscapes` so does the character after a backslash.
-    public static func quotedRunEnd(_ bytes: [UInt8], from start: Int, backslashEscapes: Bool) -> Int? {
-        let quote = bytes[start]
-        var i = start + 1
-        while i < bytes.count {
-            if backslashEscapes && bytes[i] == UInt8(ascii: "\\") {
-                i += 2
-                continue
-            }
-            if bytes[i] == quote {
-                if i + 1 < bytes.count && bytes[i + 1] == quote {
-                    i += 2
-                    continue
-                }
-                return i
-            }
-            i += 1
-        }
-        return nil
     }
 
     /// `text(tokens(sql))`: case, blanks and identifier quotes no longer matter.
@@ -234,64 +170,13 @@ struct TypeSpellingParts {
         arguments = Self.split(String(canonical[canonical.index(after: open)..<close]))
     }
 
-    /// Splits on commas outside string literals.
+    /// Splits on commas outside string literals (canonical text quotes no identifiers).
     static func split(_ list: String) -> [String] {
-        var items: [String] = [], current = "", inString = false
-        for c in list {
-            if c == "'" { inString.toggle() }
-            if c == ",", !inString { items.append(current); current = "" } else { current.append(c) }
-        }
-        items.append(current)
-        return items
+        let text = SQLTokens("(" + list + ")", SQLTokenizer(identifierQuotes: []))
+        return text.listItems(openingAt: 0).items.map { text.text($0) }
     }
 
     static func spelled(_ name: String, _ arguments: [String]?) -> String {
         arguments.map { name + "(" + $0.joined(separator: ",") + ")" } ?? name
     }
-}
-
-
-/// What ``SQLText/tokens(_:backslashEscapes:)`` reads: Characters in general,
-/// bytes when the text is ASCII (where both give the same tokens).
-protocol SQLTextUnit: Equatable {
-    static var singleQuote: Self { get }
-    static var doubleQuote: Self { get }
-    static var backquote: Self { get }
-    static var backslash: Self { get }
-    static var dot: Self { get }
-    var isBlank: Bool { get }
-    var isDigit: Bool { get }
-    /// `_`, `$`, letters and digits.
-    var isWordPart: Bool { get }
-    var character: Character { get }
-    func append(to text: inout String)
-    static func string(_ units: ArraySlice<Self>) -> String
-}
-
-extension Character: SQLTextUnit {
-    static let singleQuote: Character = "'"
-    static let doubleQuote: Character = "\""
-    static let backquote: Character = "`"
-    static let backslash: Character = "\\"
-    static let dot: Character = "."
-    var isBlank: Bool { isWhitespace }
-    var isDigit: Bool { isNumber }
-    var isWordPart: Bool { self == "_" || self == "$" || isLetter || isNumber }
-    var character: Character { self }
-    func append(to text: inout String) { text.append(self) }
-    static func string(_ units: ArraySlice<Character>) -> String { String(units) }
-}
-
-extension UInt8: SQLTextUnit {
-    static let singleQuote = UInt8(ascii: "'")
-    static let doubleQuote = UInt8(ascii: "\"")
-    static let backquote = UInt8(ascii: "`")
-    static let backslash = UInt8(ascii: "\\")
-    static let dot = UInt8(ascii: ".")
-    var isBlank: Bool { ASCIIByte.isWhitespace(self) }
-    var isDigit: Bool { ASCIIByte.isDigit(self) }
-    var isWordPart: Bool { self == UInt8(ascii: "_") || self == UInt8(ascii: "$") || ASCIIByte.isDigit(self) || ASCIIByte.isLetter(self) }
-    var character: Character { Character(Unicode.Scalar(self)) }
-    func append(to text: inout String) { text.unicodeScalars.append(Unicode.Scalar(self)) }
-    static func string(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 }

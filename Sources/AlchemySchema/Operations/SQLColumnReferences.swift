@@ -27,37 +27,20 @@ public enum SQLColumnReferences {
     /// returns for its quote character (`nil` for a bare name), or keeping it when
     /// `replacement` returns `nil`.
     private static func scan(_ sql: String, column: String, replacement: (Character?) -> String?) -> String {
-        let characters = Array(sql)
+        let text = SQLTokens(sql)
+        let lowercasedColumn = column.lowercased()
         var output = ""
-        var i = 0
-        func isWord(_ c: Character) -> Bool { c == "_" || c == "$" || c.isLetter || c.isNumber }
-        while i < characters.count {
-            let c = characters[i]
-            if c == "'" || c == "\"" || c == "`" {
-                var j = i + 1
-                var content = ""
-                while j < characters.count {
-                    if characters[j] == c {
-                        if j + 1 < characters.count, characters[j + 1] == c { content.append(c); j += 2; continue }
-                        break
-                    }
-                    content.append(characters[j])
-                    j += 1
-                }
-                let original = String(characters[i...min(j, characters.count - 1)])
-                output += c != "'" && content == column ? (replacement(c) ?? original) : original
-                i = j + 1
-            } else if isWord(c), !(c.isNumber), i == 0 || !isWord(characters[i - 1]) {
-                var j = i
-                while j < characters.count, isWord(characters[j]) { j += 1 }
-                let word = String(characters[i..<j])
-                output += word.lowercased() == column.lowercased() ? (replacement(nil) ?? word) : word
-                i = j
-            } else {
-                output.append(c)
-                i += 1
+        var copied = 0
+        for token in text.tokens {
+            let name: (quote: Character?, matches: Bool)? = switch token.kind {
+            case .quotedIdentifier: (Character(Unicode.Scalar(token.byte)), text.content(token) == column)
+            case .word: (nil, text.lowercasedWord(token) == lowercasedColumn)
+            default: nil
             }
+            guard let name, name.matches, let replaced = replacement(name.quote) else { continue }
+            output += String(decoding: text.bytes[copied..<token.range.lowerBound], as: UTF8.self) + replaced
+            copied = token.range.upperBound
         }
-        return output
+        return output + String(decoding: text.bytes[copied...], as: UTF8.self)
     }
 }

@@ -6,16 +6,17 @@ import Testing
 /// and the mapping of reported types to portable ones.
 @Suite("Introspection parsing")
 struct IntrospectionParsingTests {
-    @Test("The tokenizer keeps quoted identifiers, strings and comments apart")
+    @Test("SQLite quoting: bracket identifiers, doubled quotes, comments left out")
     func tokens() {
-        let tokens = SQLiteSchemaSQL.tokens(#"a "b ""c""" [d e] `f` 'g''h' x'00' 1.5 -- c, (x"#
+        let text = SQLiteSchemaSQL.tokens(#"a "b ""c""" [d e] `f` 'g''h' x'00' 1.5 -- c, (x"#
             + "\n/* ) , */ (,)")
-        #expect(tokens.map(\.kind) == [.word, .quoted, .quoted, .quoted, .string, .string, .number,
-                                      .punctuation, .punctuation, .punctuation])
-        #expect(tokens[1].identifier == #"b "c""#)
-        #expect(tokens[2].identifier == "d e")
-        #expect(tokens[3].identifier == "f")
-        #expect(tokens[4].text == "'g''h'")
+        #expect(text.tokens.map(\.kind) == [.word, .quotedIdentifier, .quotedIdentifier, .quotedIdentifier, .string,
+                                           .word, .string, .number, .symbol, .symbol, .symbol])
+        #expect(text.content(text[1]) == #"b "c""#)
+        #expect(text.content(text[2]) == "d e")
+        #expect(text.content(text[3]) == "f")
+        #expect(text.text(text[4]) == "'g''h'")
+        #expect(text.content(text[4]) == "g'h")
     }
 
     @Test("CREATE TABLE: named constraints at table and column level")
@@ -69,8 +70,9 @@ struct IntrospectionParsingTests {
 
     @Test("CREATE INDEX keys as written")
     func indexKeys() {
-        #expect(SQLiteSchemaSQL.indexKeys(#"CREATE INDEX "main"."ix" ON "t" (lower("a, b"), c DESC, (d + 1)) WHERE c > 0"#)
-            == [#"lower("a, b")"#, "c DESC", "(d + 1)"])
+        #expect(SQLiteSchemaSQL.createIndex(#"CREATE INDEX "main"."ix" ON "t" (lower("a, b"), c DESC, (d + 1)) WHERE c > 0"#)
+            == .init(keys: [#"lower("a, b")"#, "c DESC", "(d + 1)"], predicate: "c > 0"))
+        #expect(SQLiteSchemaSQL.createIndex(#"CREATE UNIQUE INDEX ix ON t (a)"#) == .init(keys: ["a"], predicate: nil))
     }
 
     @Test("Glob patterns and their LIKE translation")
